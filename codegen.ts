@@ -1,0 +1,28 @@
+import type { CodegenConfig } from '@graphql-codegen/cli'
+
+/** Resolver types from the SDL: the SDL is the single source of the contract. */
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  generates: {
+    'schema/generated/resolvers.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        contextType: '../../services/context.ts#Context',
+        scalars: { DateTime: 'string', Date: 'string', TimeZone: 'string', JSON: 'unknown' },
+        mappers: {
+          Person: '../../services/people/queries.ts#PersonRow',
+          Mentorship: '../../services/mentorships/queries.ts#MentorshipRow',
+          CheckIn: '../../services/checkins/view.ts#CheckInView',
+          Reply: '../../services/checkins/queries.ts#ReplyRow',
+          CheckInRevision: '../../services/checkins/queries.ts#RevisionRow',
+          Event: '../../services/feed/redaction.ts#EventView',
+          Viewer: '../../services/shared/actor.ts#Actor',
+        },
+        enumsAsTypes: true,
+        avoidOptionals: false,
+      },
+    },
+  },
+}
+export default config

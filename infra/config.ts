@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon'
+import { resolve } from 'node:path'
+
+/** Settings from the environment, read once at start-up and passed down (no module reads env). */
+export interface Config {
+  port: number
+  host: string
+  production: boolean
+  databaseUrl: string | null
+  dataDir: string
+  eventstoreUrl: string | null
+  /** TRELLIS_NOW: the clock starts at this instant and runs on from there. */
+  now: DateTime | null
+  demo: boolean
+  oidc: { issuer: string; audience: string | null } | null
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 4000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, not ${env.PORT}`)
+  let now: DateTime | null = null
+  if (env.TRELLIS_NOW) {
+    now = DateTime.fromISO(env.TRELLIS_NOW, { zone: 'utc' })
+    if (!now.isValid) throw new ConfigError(`TRELLIS_NOW must be an ISO-8601 instant, not ${env.TRELLIS_NOW}`)
+  }
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    production: env.NODE_ENV === 'production',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: resolve(env.TRELLIS_DATA_DIR ?? 'data'),
+    eventstoreUrl: env.EVENTSTORE_URL || null,
+    now,
+    demo: env.TRELLIS_DEMO !== '0',
+    oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE || null } : null,
+  }
+}

@@ -1,0 +1,148 @@
+import { EventEmitter } from 'node:events'
+import { sql, type Kysely } from 'kysely'
+import type { EventStore, Position, RecordedEvent, Subscription } from '../eventstore/port.ts'
+import { decode } from '../../services/codec.ts'
+import type { Projection } from '../../services/shared/projection.ts'
+
+const CHECKPOINT = 'read_models'
+const BATCH = 500
+const LOCK = 7261002
+
+export interface ProjectorOptions {
+  store: EventStore
+  db: Kysely<any>
+  projections: readonly Projection[]
+  onError?: (error: unknown) => void
+}
+
+/**
+ * Applies every event to the read models, in order, in batches. Each batch and the checkpoint
+ * commit in one transaction, so a crash never applies an event twice or skips one. Several
+ * instances on one PostgreSQL may run it: the batch takes a lock and skips what another instance
+ * already applied.
+ */
+export function createProjector({ store, db, projections, onError }: ProjectorOptions) {
+  const committed = new EventEmitter<{ events: [RecordedEvent[]] }>()
+  committed.setMaxListeners(0)
+  let position: Position = 0n
+  let subscription: Subscription | null = null
+  let buffer: RecordedEvent[] = []
+  let flushing: Promise<void> | null = null
+  let failure: unknown = null
+  const waiters = new Set<{ position: Position; resolve(): void }>()
+
+  async function readCheckpoint(executor: Kysely<any> = db): Promise<Position> {
+    const row = await executor
+      .selectFrom('projection_checkpoints')
+      .select('position')
+      .where('name', '=', CHECKPOINT)
+      .executeTakeFirst()
+    return row ? BigInt(row.position) : 0n
+  }
+
+  async function applyBatch(events: RecordedEvent[]) {
+    await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${LOCK})`.execute(trx)
+      const done = await readCheckpoint(trx)
+      const fresh = events.filter((e) => e.position > done)
+      for (const recorded of fresh) {
+        const event = decode(recorded)
+        const projected = {
+          event,
+          eventId: recorded.id,
+          streamId: recorded.streamId,
+          position: recorded.position,
+          metadata: recorded.metadata,
+        }
+        for (const projection of projections) await projection.apply(trx, projected)
+      }
+      const last = events.at(-1)!.position
+      if (last > done) {
+        await trx
+          .insertInto('projection_checkpoints')
+          .values({ name: CHECKPOINT, position: last.toString() })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ position: last.toString() }))
+          .execute()
+      }
+    })
+  }
+
+  async function flush() {
+    while (buffer.length > 0) {
+      const batch = buffer.splice(0, BATCH)
+      await applyBatch(batch)
+      position = batch.at(-1)!.position
+      committed.emit('events', batch)
+      for (const waiter of waiters) {
+        if (waiter.position <= position) {
+          waiters.delete(waiter)
+          waiter.resolve()
+        }
+      }
+    }
+  }
+
+  function scheduleFlush(): Promise<void> {
+    flushing ??= flush()
+      .catch((error) => {
+        failure = error
+        onError?.(error)
+        void subscription?.stop()
+      })
+      .finally(() => {
+        flushing = null
+        if (buffer.length > 0 && !failure) void scheduleFlush()
+      })
+    return flushing
+  }
+
+  return {
+    committed,
+    get position() {
+      return position
+    },
+    async start() {
+      position = await readCheckpoint()
+      subscription = store.subscribeAll(
+        position,
+        async (event) => {
+          buffer.push(event)
+          void scheduleFlush()
+          // Back-pressure: let the store run ahead by at most a few batches.
+          if (buffer.length >= BATCH * 4) await flushing
+        },
+        (error) => {
+          failure = error
+          onError?.(error)
+        },
+      )
+    },
+    /** Read-your-writes: resolves once the read models include `target`, or after `timeoutMs`. */
+    waitFor(target: Position, timeoutMs = 5000): Promise<void> {
+      if (target <= position || failure) return Promise.resolve()
+      return new Promise<void>((resolve) => {
+        const waiter = { position: target, resolve: () => (clearTimeout(timer), resolve()) }
+        const timer = setTimeout(() => (waiters.delete(waiter), resolve()), timeoutMs)
+        waiters.add(waiter)
+      })
+    },
+    async stop() {
+      await subscription?.stop()
+      subscription = null
+      await flushing
+    },
+    get failure() {
+      return failure
+    },
+  }
+}
+
+export type Projector = ReturnType<typeof createProjector>
+
+/** Empties every projection's tables and the checkpoint: the next start replays from zero. */
+export async function resetReadModels(db: Kysely<any>, projections: readonly Projection[]) {
+  await db.transaction().execute(async (trx) => {
+    for (const table of projections.flatMap((p) => p.tables)) await sql`delete from ${sql.table(table)}`.execute(trx)
+    await trx.deleteFrom('projection_checkpoints').where('name', '=', CHECKPOINT).execute()
+  })
+}

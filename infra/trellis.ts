@@ -1,0 +1,68 @@
+import type { Config } from './config.ts'
+import { openDatabase, type Database } from './db/database.ts'
+import { openEventStore } from './eventstore/open.ts'
+import type { RecordedEvent } from './eventstore/port.ts'
+import { createAuthenticator } from './http/auth.ts'
+import { buildApp } from './http/app.ts'
+import { migrate } from './readmodels/migrate.ts'
+import { createProjector } from './readmodels/projector.ts'
+import type { Deps } from '../services/deps.ts'
+import { projections } from '../services/projections.ts'
+import { clockStartingAt, systemClock, type Clock } from '../services/shared/clock.ts'
+
+/**
+ * Trellis assembled: database, event store, read models and their projector, the HTTP API.
+ * Everything is built here once and passed down; `close()` takes it apart in reverse.
+ */
+export async function createTrellis(config: Config, options: { clock?: Clock; database?: Database; logger?: boolean } = {}) {
+  const database =
+    options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }))
+  await migrate(database.db)
+  const store = await openEventStore({ eventstoreUrl: config.eventstoreUrl ?? undefined }, database)
+  const projector = createProjector({
+    store,
+    db: database.db,
+    projections,
+    onError: (error) => console.error('projector stopped:', error),
+  })
+  await projector.start()
+  const clock = options.clock ?? (config.now ? clockStartingAt(config.now) : systemClock)
+  const deps: Deps = {
+    store,
+    db: database.db,
+    clock,
+    caughtUp: (position) => projector.waitFor(position),
+    subscribe(listener: (events: RecordedEvent[]) => void) {
+      projector.committed.on('events', listener)
+      return () => projector.committed.off('events', listener)
+    },
+  }
+  const app = await buildApp({
+    deps,
+    authenticate: createAuthenticator(database.db, config.oidc),
+    production: config.production,
+    logger: options.logger ?? false,
+    health: () => ({
+      status: projector.failure ? 'failing' : 'ok',
+      store: store.kind,
+      readModels: database.kind,
+      projectedPosition: projector.position.toString(),
+      tz: process.versions.tz,
+    }),
+  })
+  return {
+    app,
+    deps,
+    database,
+    store,
+    projector,
+    async close() {
+      await app.close()
+      await projector.stop()
+      await store.close()
+      if (!options.database) await database.close()
+    },
+  }
+}
+
+export type Trellis = Awaited<ReturnType<typeof createTrellis>>

@@ -1,0 +1,97 @@
+import type { Resolvers } from '../../schema/generated/resolvers.ts'
+import type { Context } from '../context.ts'
+import { renderMarkdown } from '../markdown/render.ts'
+import { parseCheckIn, renderCheckIn } from '../rules/template.ts'
+import { READERS, requireAnyScope } from '../shared/actor.ts'
+import { notFound } from '../shared/errors.ts'
+import { editCheckIn, replyToCheckIn, submitCheckIn } from './handlers.ts'
+import { findCheckIn, revisionsFor } from './queries.ts'
+import { checkInView, iso, type CheckInView } from './view.ts'
+
+/** The pair's text is for the pair alone (PRODUCT §8). */
+async function isMember(ctx: Context, mentorshipId: string) {
+  return (await ctx.memberOf()).has(mentorshipId)
+}
+
+async function textOf(ctx: Context, view: CheckInView) {
+  return view.row && (await isMember(ctx, view.mentorship.id)) ? view.row.markdown : null
+}
+
+async function loadView(ctx: Context, id: string) {
+  const found = await findCheckIn(ctx.deps.db, ctx.actor, id)
+  if (!found) return null
+  const zone = (await ctx.person(found.mentorship.mentee_id))?.time_zone ?? 'UTC'
+  return checkInView(found.mentorship, zone, found.row.week_of, found.row, ctx.deps.clock.now())
+}
+
+export const checkInsResolvers: Resolvers = {
+  Query: {
+    async checkIn(_, { id }, ctx) {
+      requireAnyScope(ctx.actor, READERS)
+      return loadView(ctx, id)
+    },
+  },
+  Mutation: {
+    async submitCheckIn(_, { input }, ctx) {
+      const id = await submitCheckIn(ctx.deps, ctx.actor, input)
+      return (await loadView(ctx, id)) ?? Promise.reject(notFound('check_in'))
+    },
+    async editCheckIn(_, { input }, ctx) {
+      const id = await editCheckIn(ctx.deps, ctx.actor, input)
+      return (await loadView(ctx, id)) ?? Promise.reject(notFound('check_in'))
+    },
+    async replyToCheckIn(_, { input }, ctx) {
+      const replyId = await replyToCheckIn(ctx.deps, ctx.actor, input)
+      const reply = (await ctx.replies(input.checkInId))?.find((r) => r.id === replyId)
+      return reply ?? Promise.reject(notFound('reply'))
+    },
+  },
+  CheckIn: {
+    mentorship: (view) => view.mentorship,
+    dueAt: (view) => view.dueAt.toISO()!,
+    late: (view) => view.row?.late ?? false,
+    submittedAt: (view) => (view.row ? iso(view.row.submitted_at) : null),
+    editedAt: (view) => (view.row?.edited_at ? iso(view.row.edited_at) : null),
+    replyDueAt: (view) => (view.row ? iso(view.row.reply_deadline) : null),
+    markdown: (view, _, ctx) => textOf(ctx, view),
+    async html(view, _, ctx) {
+      const text = await textOf(ctx, view)
+      return text === null ? null : renderMarkdown(text)
+    },
+    async sections(view, _, ctx) {
+      const text = await textOf(ctx, view)
+      return text === null ? null : parseCheckIn(text).sections
+    },
+    async warnings(view, _, ctx) {
+      const text = await textOf(ctx, view)
+      return text === null ? [] : parseCheckIn(text).warnings
+    },
+    async templateMarkdown(view, _, ctx) {
+      const text = await textOf(ctx, view)
+      return text === null ? null : renderCheckIn(view.weekOf, parseCheckIn(text).sections)
+    },
+    async revisions(view, _, ctx) {
+      if (!view.row) return []
+      return revisionsFor(ctx.deps.db, view.row.id)
+    },
+    async replies(view, _, ctx) {
+      return view.row ? ((await ctx.replies(view.row.id)) ?? []) : []
+    },
+  },
+  CheckInRevision: {
+    at: (revision) => iso(revision.at),
+    markdown: async (revision, _, ctx) => {
+      const found = await findCheckIn(ctx.deps.db, ctx.actor, revision.check_in_id)
+      return found && (await isMember(ctx, found.mentorship.id)) ? revision.markdown : null
+    },
+  },
+  Reply: {
+    author: async (reply, _, ctx) => (await ctx.person(reply.author_id)) ?? Promise.reject(notFound('person')),
+    markdown: async (reply, _, ctx) => ((await isMember(ctx, reply.mentorship_id)) ? reply.markdown : null),
+    html: async (reply, _, ctx) => ((await isMember(ctx, reply.mentorship_id)) ? renderMarkdown(reply.markdown) : null),
+    at: (reply) => iso(reply.at),
+    dueAt: (reply) => iso(reply.deadline),
+    onTime: (reply) => reply.on_time,
+  },
+}
+

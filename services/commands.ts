@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto'
+import {
+  WrongExpectedRevision,
+  type ExpectedRevision,
+  type Position,
+  type RecordedEvent,
+} from '../infra/eventstore/port.ts'
+import { decode, encode } from './codec.ts'
+import type { Deps } from './deps.ts'
+import { actorRef, type Actor } from './shared/actor.ts'
+import { conflict } from './shared/errors.ts'
+import type { AnyEvent } from './shared/events.ts'
+
+export interface Aggregate<S> {
+  initialState: S
+  evolve(state: S, event: AnyEvent): S
+}
+
+export interface CommandOptions<S> {
+  streamId: string
+  aggregate: Aggregate<S>
+  /** Pure: the events to append, or a DomainError thrown. */
+  decide(state: S): AnyEvent[]
+  actor: Actor
+  idempotencyKey?: string | null
+  correlationId?: string
+}
+
+export interface Outcome {
+  events: AnyEvent[]
+  position: Position
+  /** True when an earlier call with the same idempotency key already did this. */
+  repeated: boolean
+}
+
+const MAX_ATTEMPTS = 5
+
+/**
+ * Load → fold → decide → append with the expected revision. A concurrent writer makes the append
+ * fail; the command is then decided again on the new state, a bounded number of times.
+ */
+export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promise<Outcome> {
+  const { streamId, aggregate, actor, idempotencyKey } = options
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await deps.store.readStream(streamId)
+    const earlier = idempotencyKey ? sameRequest(recorded, actorRef(actor), idempotencyKey) : []
+    if (earlier.length > 0) {
+      const position = earlier.at(-1)!.position
+      await deps.caughtUp(position)
+      return { events: earlier.map(decode), position, repeated: true }
+    }
+    const state = recorded.map(decode).reduce(aggregate.evolve, aggregate.initialState)
+    const events = options.decide(state)
+    if (events.length === 0) {
+      return { events, position: recorded.at(-1)?.position ?? 0n, repeated: false }
+    }
+    const expected: ExpectedRevision = recorded.length === 0 ? 'no_stream' : recorded.length - 1
+    const metadata = {
+      actor: actorRef(actor),
+      correlationId: options.correlationId ?? randomUUID(),
+      causationId: null,
+      occurredAt: deps.clock.now().toUTC().toISO()!,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    }
+    try {
+      const result = await deps.store.append(
+        streamId,
+        events.map((event) => encode(event, metadata)),
+        expected,
+      )
+      await deps.caughtUp(result.position)
+      return { events, position: result.position, repeated: false }
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error
+      if (attempt >= MAX_ATTEMPTS) {
+        throw conflict('concurrent_modification', `${streamId} kept changing; try again`)
+      }
+    }
+  }
+}
+
+function sameRequest(recorded: RecordedEvent[], actor: string, key: string) {
+  return recorded.filter((e) => e.metadata.idempotencyKey === key && e.metadata.actor === actor)
+}
+
+/** Reads and folds a stream without deciding anything. */
+export async function load<S>(deps: Deps, streamId: string, aggregate: Aggregate<S>) {
+  const recorded = await deps.store.readStream(streamId)
+  return { state: recorded.map(decode).reduce(aggregate.evolve, aggregate.initialState), exists: recorded.length > 0 }
+}

@@ -1,0 +1,18 @@
+import type { CheckInRow, ReplyRow } from './checkins/queries.ts'
+import type { Deps } from './deps.ts'
+import type { PersonRow } from './people/queries.ts'
+import type { Actor } from './shared/actor.ts'
+
+/** What every resolver receives: the dependencies, who is calling, and per-request loaders. */
+export interface Context {
+  deps: Deps
+  actor: Actor
+  /** The mentorships whose text the caller may read, loaded once per request. */
+  memberOf(): Promise<ReadonlySet<string>>
+  /** People by id, batched; no permission check (callers reach them through a visible mentorship). */
+  person(id: string): Promise<PersonRow | undefined>
+  /** A check-in's replies, batched. */
+  replies(checkInId: string): Promise<ReplyRow[] | undefined>
+}
+
+export type { CheckInRow }

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely'
+import type { EventStore, Position, RecordedEvent } from '../infra/eventstore/port.ts'
+import type { Clock } from './shared/clock.ts'
+
+/** Everything a handler or resolver needs, built once in infra/main.ts and passed down. */
+export interface Deps {
+  store: EventStore
+  /** Read models (PGlite or PostgreSQL). */
+  db: Kysely<any>
+  clock: Clock
+  /** Resolves once the read models include `position` (read-your-writes, bounded wait). */
+  caughtUp(position: Position): Promise<void>
+  /** Events as the read models commit them (for live subscriptions); returns an unsubscribe. */
+  subscribe(listener: (events: RecordedEvent[]) => void): () => void
+}

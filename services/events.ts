@@ -1,0 +1,15 @@
+import { accessEvents } from './access/events.ts'
+import { checkInEvents } from './checkins/events.ts'
+import { mentorshipEvents } from './mentorships/events.ts'
+import { personEvents } from './people/events.ts'
+import type { EventDefinition } from './shared/events.ts'
+
+/** Every event type Trellis writes, listed once, so codecs and redaction see them all. */
+export const allEvents: readonly EventDefinition[] = [
+  ...personEvents,
+  ...mentorshipEvents,
+  ...checkInEvents,
+  ...accessEvents,
+]
+
+export const eventDefinitions = new Map(allEvents.map((d) => [d.type, d]))

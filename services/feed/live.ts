@@ -1,0 +1,91 @@
+import type { RecordedEvent } from '../../infra/eventstore/port.ts'
+import { decode } from '../codec.ts'
+import type { Context } from '../context.ts'
+import { memberships } from '../mentorships/queries.ts'
+import { viewFor, type EventView, type FeedEvent } from './redaction.ts'
+
+export function feedEventOf(recorded: RecordedEvent): FeedEvent {
+  const { data } = decode(recorded)
+  return {
+    position: recorded.position,
+    eventId: recorded.id,
+    type: recorded.type,
+    streamId: recorded.streamId,
+    mentorshipId: typeof data.mentorshipId === 'string' ? data.mentorshipId : null,
+    occurredAt: recorded.metadata.occurredAt,
+    data,
+  }
+}
+
+export interface LiveFilter {
+  types: readonly string[] | null
+  mentorshipId: string | null
+}
+
+/** A subscriber that falls this far behind is cut off rather than allowed to hold memory. */
+const MAX_QUEUE = 10_000
+
+/**
+ * New events as the projector commits them, filtered and redacted for one subscriber. A plain
+ * iterator rather than a generator, so `return()` ends a subscriber that is waiting for events.
+ */
+export async function liveEvents(ctx: Context, filter: LiveFilter): Promise<AsyncIterableIterator<EventView>> {
+  let memberOf: ReadonlySet<string> = await ctx.memberOf()
+  const ready: EventView[] = []
+  let pending: RecordedEvent[] = []
+  let wake: (() => void) | null = null
+  let done = false
+  let failure: Error | null = null
+
+  const unsubscribe = ctx.deps.subscribe((events) => {
+    pending.push(...events)
+    if (pending.length > MAX_QUEUE) failure = new Error('subscriber too slow: disconnected')
+    wake?.()
+  })
+
+  async function drain() {
+    const batch = pending
+    pending = []
+    for (const recorded of batch) {
+      if (recorded.type === 'MentorshipStarted') memberOf = await memberships(ctx.deps.db, ctx.actor.personId)
+      if (filter.types?.length && !filter.types.includes(recorded.type)) continue
+      const event = feedEventOf(recorded)
+      if (filter.mentorshipId && event.mentorshipId !== filter.mentorshipId) continue
+      const view = viewFor(event, ctx.actor, { memberOf })
+      if (view) ready.push(view)
+    }
+  }
+
+  function finish(): IteratorResult<EventView> {
+    done = true
+    unsubscribe()
+    wake?.()
+    return { done: true, value: undefined }
+  }
+
+  const iterator: AsyncIterableIterator<EventView> = {
+    async next() {
+      while (!done) {
+        if (failure) {
+          finish()
+          throw failure
+        }
+        if (ready.length) return { done: false, value: ready.shift()! }
+        if (pending.length) {
+          await drain()
+          continue
+        }
+        await new Promise<void>((resolve) => (wake = resolve))
+        wake = null
+      }
+      return { done: true, value: undefined }
+    },
+    async return() {
+      return finish()
+    },
+    [Symbol.asyncIterator]() {
+      return iterator
+    },
+  }
+  return iterator
+}

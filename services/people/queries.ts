@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely'
+import type { Actor } from '../shared/actor.ts'
+import type { WorkingHours } from './events.ts'
+
+export interface PersonRow {
+  id: string
+  email: string
+  name: string
+  time_zone: string
+  working_hours: WorkingHours[]
+  role: string
+}
+
+/** The people this caller may see, as a SQL condition: the permission lives in the query. */
+function visiblePeople(db: Kysely<any>, actor: Actor) {
+  let query = db.selectFrom('people').selectAll()
+  if (actor.scopes.has('admin') || actor.scopes.has('projections:read')) return query
+  const me = actor.personId ?? '00000000-0000-0000-0000-000000000000'
+  return query.where((eb) =>
+    eb.or([
+      eb('id', '=', me),
+      eb(
+        'id',
+        'in',
+        eb
+          .selectFrom('mentorships')
+          .select('mentor_id')
+          .where('mentee_id', '=', me)
+          .union(eb.selectFrom('mentorships').select('mentee_id as mentor_id').where('mentor_id', '=', me)),
+      ),
+    ]),
+  )
+}
+
+export async function findPerson(db: Kysely<any>, actor: Actor, id: string): Promise<PersonRow | null> {
+  return ((await visiblePeople(db, actor).where('id', '=', id).executeTakeFirst()) as PersonRow | undefined) ?? null
+}
+
+/** People by id without a permission check: for mentors and mentees of a mentorship already visible. */
+export async function peopleByIds(db: Kysely<any>, ids: readonly string[]): Promise<Map<string, PersonRow>> {
+  if (ids.length === 0) return new Map()
+  const rows = (await db.selectFrom('people').selectAll().where('id', 'in', [...new Set(ids)]).execute()) as PersonRow[]
+  return new Map(rows.map((r) => [r.id, r]))
+}
+
+/** Email is contact data: the admin, the person and their pair partners see it; analytics does not. */
+export function emailVisible(actor: Actor, person: PersonRow, partnerIds: ReadonlySet<string>) {
+  if (actor.scopes.has('admin')) return true
+  return actor.personId !== null && (actor.personId === person.id || partnerIds.has(person.id))
+}

@@ -1,0 +1,15 @@
+import { apiKeysProjection } from './access/projection.ts'
+import { checkInsProjection } from './checkins/projection.ts'
+import { eventFeedProjection } from './feed/projection.ts'
+import { mentorshipsProjection } from './mentorships/projection.ts'
+import { peopleProjection } from './people/projection.ts'
+import type { Projection } from './shared/projection.ts'
+
+/** In dependency order: check-ins read the people and mentorships projected before them. */
+export const projections: readonly Projection[] = [
+  peopleProjection,
+  mentorshipsProjection,
+  checkInsProjection,
+  apiKeysProjection,
+  eventFeedProjection,
+]

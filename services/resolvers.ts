@@ -1,0 +1,20 @@
+import type { Resolvers } from '../schema/generated/resolvers.ts'
+import { accessResolvers } from './access/resolvers.ts'
+import { checkInsResolvers } from './checkins/resolvers.ts'
+import { feedResolvers } from './feed/resolvers.ts'
+import { mentorshipsResolvers } from './mentorships/resolvers.ts'
+import { peopleResolvers } from './people/resolvers.ts'
+
+const areas: Resolvers[] = [accessResolvers, peopleResolvers, mentorshipsResolvers, checkInsResolvers, feedResolvers]
+
+/** Each area's resolvers, merged type by type; a field defined twice is a mistake worth a crash. */
+export const resolvers: Resolvers = areas.reduce<Record<string, Record<string, unknown>>>((merged, area) => {
+  for (const [type, fields] of Object.entries(area)) {
+    merged[type] ??= {}
+    for (const [field, resolver] of Object.entries(fields as object)) {
+      if (field in merged[type]!) throw new Error(`resolver ${type}.${field} is defined twice`)
+      merged[type]![field] = resolver
+    }
+  }
+  return merged
+}, {}) as Resolvers

@@ -1,0 +1,130 @@
+import { DateTime, IANAZone } from 'luxon'
+
+/**
+ * The weekly cadence (PRODUCT §1): the week is the mentee's local week starting Monday, and the
+ * check-in is due on the pair's weekday in the mentee's zone. Dates are `YYYY-MM-DD` strings;
+ * instants are Luxon DateTimes or ISO strings that name their offset.
+ */
+export type Instant = DateTime | string
+export type CheckInStatus = 'DUE' | 'SUBMITTED' | 'LATE' | 'REPLIED' | 'MISSED'
+
+const MINUTE = 60_000
+const DAY = 24 * 60 * MINUTE
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+// A time part followed by Z or ±HH[:MM]: a string without one would be read in the host's zone.
+const ISO_INSTANT_WITH_OFFSET = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
+
+/** Named IANA zones only: an offset ('+05:00') has no DST rules, and newer ICU versions accept it. */
+export function isIanaZone(name: string): boolean {
+  return typeof name === 'string' && !/^\s*[+\-\u2212]/.test(name) && IANAZone.isValidZone(name)
+}
+
+function zoneOf(name: string): IANAZone {
+  if (!isIanaZone(name)) throw new RangeError(`not an IANA time zone: ${name}`)
+  return IANAZone.create(name)
+}
+
+function instantOf(at: Instant): DateTime {
+  const parsed =
+    typeof at !== 'string'
+      ? at
+      : ISO_INSTANT_WITH_OFFSET.test(at.trim())
+        ? DateTime.fromISO(at.trim(), { setZone: true })
+        : DateTime.invalid('an ISO instant must name its offset')
+  if (!parsed.isValid) throw new RangeError(`not an instant: ${String(at)}`)
+  return parsed
+}
+
+// Date arithmetic happens at UTC midnight, where no day is ever 23 or 25 hours long.
+function dateOf(date: string): DateTime {
+  const parsed = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : DateTime.invalid('format')
+  if (!parsed.isValid) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`)
+  return parsed
+}
+
+function isoDate(dt: DateTime): string {
+  return dt.toISODate() as string
+}
+
+function mondayOf(date: string): string {
+  const day = dateOf(date)
+  return isoDate(day.minus({ days: day.weekday - 1 }))
+}
+
+export function isMonday(date: string): boolean {
+  return ISO_DATE.test(date) && DateTime.fromISO(date, { zone: 'utc' }).weekday === 1
+}
+
+/** The Monday (ISO date) of the local week that holds `at` in `zone`. */
+export function weekOf(at: Instant, zone: string): string {
+  return mondayOf(isoDate(instantOf(at).setZone(zoneOf(zone))))
+}
+
+export function dueDateOf(weekOf: string, checkInWeekday: number): string {
+  if (!isMonday(weekOf)) throw new RangeError(`weekOf must be a Monday: ${weekOf}`)
+  if (!Number.isInteger(checkInWeekday) || checkInWeekday < 1 || checkInWeekday > 7) {
+    throw new RangeError(`checkInWeekday must be an ISO weekday 1–7: ${checkInWeekday}`)
+  }
+  return isoDate(dateOf(weekOf).plus({ days: checkInWeekday - 1 }))
+}
+
+/**
+ * The first instant at which the clock in `zone` reads at least `minuteOfDay` on `date` (1440 is
+ * the next day's start). A time skipped by a spring-forward becomes the end of the gap; a time
+ * repeated by a fall-back is its first occurrence. Luxon alone picks the later occurrence, so it
+ * puts the start of a day that falls back at 01:00 → 00:00 (America/Havana) an hour late.
+ */
+export function localInstant(date: string, minuteOfDay: number, zone: string): DateTime {
+  const tz = zoneOf(zone)
+  const wall = dateOf(date).toMillis() + minuteOfDay * MINUTE // the clock reading, written as if UTC
+  const wallAt = (t: number) => t + tz.offset(t) * MINUTE
+  const offsets = [tz.offset(wall - DAY), tz.offset(wall + DAY)]
+  const matches = offsets.map((o) => wall - o * MINUTE).filter((t) => wallAt(t) === wall)
+  if (matches.length > 0) return DateTime.fromMillis(Math.min(...matches), { zone: 'utc' })
+  // In a gap the clock jumps over `wall`: find the jump between the two offsets' readings.
+  let lo = wall - Math.max(...offsets) * MINUTE
+  let hi = wall - Math.min(...offsets) * MINUTE
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (wallAt(mid) >= wall) hi = mid
+    else lo = mid
+  }
+  return DateTime.fromMillis(hi, { zone: 'utc' })
+}
+
+/** The due day ends when the mentee's next local day starts (UTC instant). */
+export function endOfDueDay(weekOf: string, checkInWeekday: number, zone: string): DateTime {
+  const dueDate = dueDateOf(weekOf, checkInWeekday)
+  return localInstant(isoDate(dateOf(dueDate).plus({ days: 1 })), 0, zone)
+}
+
+export function isLate(submittedAt: Instant, weekOf: string, checkInWeekday: number, zone: string): boolean {
+  return instantOf(submittedAt) >= endOfDueDay(weekOf, checkInWeekday, zone)
+}
+
+/** Every week's Monday from the week holding `startedOn` through the week holding `untilWeek`. */
+export function weeksBetween(startedOn: string, untilWeek: string): string[] {
+  const last = mondayOf(untilWeek)
+  const weeks: string[] = []
+  for (let week = mondayOf(startedOn); week <= last; week = isoDate(dateOf(week).plus({ weeks: 1 }))) {
+    weeks.push(week)
+  }
+  return weeks
+}
+
+export interface CheckInTiming {
+  submittedAt?: Instant | null
+  repliedAt?: Instant | null
+  dueEnd: Instant
+  now: Instant
+}
+
+/** Status as of `now` (PRODUCT §1): what happened after `now` has not happened yet. */
+export function checkInStatus({ submittedAt, repliedAt, dueEnd, now }: CheckInTiming): CheckInStatus {
+  const asOf = instantOf(now)
+  const end = instantOf(dueEnd)
+  const byNow = (at: Instant | null | undefined): at is Instant => at != null && instantOf(at) <= asOf
+  if (byNow(repliedAt)) return 'REPLIED'
+  if (byNow(submittedAt)) return instantOf(submittedAt) >= end ? 'LATE' : 'SUBMITTED'
+  return asOf >= end ? 'MISSED' : 'DUE'
+}

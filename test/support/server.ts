@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon'
+import type { Config } from '../../infra/config.ts'
+import { createTrellis, type Trellis } from '../../infra/trellis.ts'
+import { manualClock } from '../../services/shared/clock.ts'
+import { openTestDatabase, type StoreKind } from './databases.ts'
+
+export const testConfig = (overrides: Partial<Config> = {}): Config => ({
+  port: 0,
+  host: '127.0.0.1',
+  production: false,
+  databaseUrl: null,
+  dataDir: '',
+  eventstoreUrl: null,
+  now: null,
+  demo: false,
+  oidc: null,
+  ...overrides,
+})
+
+export interface TestServer {
+  url: string
+  trellis: Trellis
+  clock: ReturnType<typeof manualClock>
+  /** POSTs a GraphQL operation over real HTTP and returns status and body. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>
+  close(): Promise<void>
+}
+
+export interface GqlResponse<T> {
+  status: number
+  data: T
+  errors?: Array<{ message: string; extensions: { code: string; reason?: string; fields?: Array<{ field: string }> } }>
+}
+
+/** A whole Trellis on a fresh database, listening on a free loopback port, with a hand-moved clock. */
+export async function startServer(
+  kind: StoreKind,
+  options: { now?: string; config?: Partial<Config> } = {},
+): Promise<TestServer> {
+  const database = await openTestDatabase(kind)
+  const clock = manualClock(DateTime.fromISO(options.now ?? '2026-11-20T12:00:00Z', { zone: 'utc' }))
+  const trellis = await createTrellis(testConfig(options.config), { clock, database })
+  const url = await trellis.app.listen({ port: 0, host: '127.0.0.1' })
+  return {
+    url,
+    trellis,
+    clock,
+    async gql(query, variables = {}, headers = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      })
+      return { status: response.status, ...((await response.json()) as object) } as GqlResponse<any>
+    },
+    async close() {
+      await trellis.close()
+      await database.close()
+    },
+  }
+}
+
+export const bearer = (key: string, actingAs?: string): Record<string, string> => ({
+  authorization: `Bearer ${key}`,
+  ...(actingAs ? { 'trellis-acting-as': actingAs } : {}),
+})
