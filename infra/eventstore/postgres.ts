@@ -42,7 +42,11 @@ export async function createPostgresEventStore(database: Database): Promise<Even
   const unlisten = database.listen(CHANNEL, wakeAll).catch(() => null)
   const subscriptions = new Set<Subscription>()
 
-  async function append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  async function append(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     try {
       const result = await db
         .transaction()
@@ -51,7 +55,8 @@ export async function createPostgresEventStore(database: Database): Promise<Even
           await sql`select pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx)
           const current = await lastRevision(trx, streamId)
           checkExpected(streamId, expected, current)
-          if (events.length === 0) return { revision: current ?? -1, position: await streamHead(trx, streamId) }
+          if (events.length === 0)
+            return { revision: current ?? -1, position: await streamHead(trx, streamId) }
           const first = (current ?? -1) + 1
           const rows = events.map((event, i) => ({
             stream_id: streamId,
@@ -82,8 +87,8 @@ export async function createPostgresEventStore(database: Database): Promise<Even
 
   async function readAll(after: Position, limit: number): Promise<RecordedEvent[]> {
     const rows = await selectEvents(db)
-      .where('position', '>', sql<string>`${after.toString()}::bigint`)
-      .orderBy('position')
+      .where('events.position', '>', sql<string>`${after.toString()}::bigint`)
+      .orderBy('events.position')
       .limit(limit)
       .execute()
     return rows.map(toRecorded)
@@ -119,7 +124,9 @@ export async function createPostgresEventStore(database: Database): Promise<Even
     /** Stops the subscriptions; the Database belongs to the caller and stays open. */
     async close() {
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()))
-      await (await unlisten)?.()
+      await (
+        await unlisten
+      )?.()
     },
   }
 }
@@ -204,7 +211,8 @@ function selectEvents(db: Kysely<any>) {
   return db
     .selectFrom('events')
     .select([
-      sql<string>`position::text`.as('position'),
+      // as text: exact on both drivers; named apart so `order by` sorts the bigint column, not this
+      sql<string>`position::text`.as('position_text'),
       'stream_id',
       'revision',
       sql<string>`event_id::text`.as('event_id'),
@@ -220,7 +228,7 @@ function toRecorded(row: Record<string, any>): RecordedEvent {
     id: row.event_id,
     streamId: row.stream_id,
     revision: Number(row.revision),
-    position: BigInt(row.position),
+    position: BigInt(row.position_text),
     type: row.type,
     version: Number(row.version),
     data: row.data,

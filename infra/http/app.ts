@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Fastify, { type FastifyRequest } from 'fastify'
-import { GraphQLError } from 'graphql'
+import { GraphQLError } from './graphql.ts'
 import mercurius from 'mercurius'
 import { recordAdminUse } from '../../services/access/handlers.ts'
 import type { Context } from '../../services/context.ts'

@@ -1,4 +1,5 @@
-import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql'
+import type { ExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError } from 'graphql'
+import { GraphQLError } from './graphql.ts'
 import { DomainError } from '../../services/shared/errors.ts'
 
 /**
@@ -6,7 +7,7 @@ import { DomainError } from '../../services/shared/errors.ts'
  * GraphQL's own refusals (syntax, validation, variables) are BAD_USER_INPUT; anything else is an
  * internal error whose message and stack stay in the log in production.
  */
-export function formatError(error: GraphQLError, production: boolean): GraphQLFormattedError {
+export function formatError(error: GraphQLErrorType, production: boolean): GraphQLFormattedError {
   const original = error.originalError
   if (original instanceof DomainError) {
     return {
@@ -39,7 +40,7 @@ export function formatError(error: GraphQLError, production: boolean): GraphQLFo
 }
 
 /** Flattens mercurius's wrapped validation errors into plain GraphQL errors. */
-export function flattenErrors(execution: ExecutionResult): GraphQLError[] {
+export function flattenErrors(execution: ExecutionResult): GraphQLErrorType[] {
   return (execution.errors ?? []).flatMap((error) => {
     const inner = (error.originalError as { errors?: unknown[] } | undefined)?.errors
     if (Array.isArray(inner)) {

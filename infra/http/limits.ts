@@ -1,11 +1,15 @@
-import { GraphQLError, getNamedType, isListType, getNullableType, type ValidationContext, type ASTVisitor, Kind, type SelectionSetNode, type GraphQLOutputType, isObjectType, isInterfaceType, type GraphQLField } from 'graphql'
+import type { ASTVisitor, GraphQLField, GraphQLOutputType, SelectionSetNode, ValidationContext } from 'graphql'
+import { GraphQLError, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind } from './graphql.ts'
 
 export const MAX_DEPTH = 12
 export const MAX_COST = 5000
+/** A list without `first` (replies, revisions) is counted as this many items. */
+const LIST_WITHOUT_PAGING = 5
 
 /**
  * Refuses a query whose estimated cost is over the limit before any resolver runs: each field
- * costs 1, and a list multiplies what is below it by its `first` argument (20 when absent).
+ * costs 1; a connection multiplies what is below it by its `first` argument (20 when absent, 100
+ * when a variable), a plain list by 5.
  */
 export function costLimit(maxCost = MAX_COST) {
   return function CostLimit(context: ValidationContext): ASTVisitor {
@@ -41,10 +45,13 @@ function costOf(context: ValidationContext, set: SelectionSetNode, parent: Graph
       const field: GraphQLField<unknown, unknown> | undefined = fields[selection.name.value]
       if (!field) continue
       let multiplier = 1
-      if (isListType(getNullableType(field.type)) || getNamedType(field.type).name.endsWith('Connection')) {
+      const inConnection = type.name.endsWith('Connection')
+      if (getNamedType(field.type).name.endsWith('Connection')) {
         const first = selection.arguments?.find((a) => a.name.value === 'first')
         multiplier = first?.value.kind === Kind.INT ? Math.max(1, Number(first.value.value)) : 20
         if (first?.value.kind === Kind.VARIABLE) multiplier = 100
+      } else if (isListType(getNullableType(field.type)) && !inConnection) {
+        multiplier = LIST_WITHOUT_PAGING
       }
       const below = selection.selectionSet ? costOf(context, selection.selectionSet, field.type, seen) : 0
       total += 1 + multiplier * below

@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql'
+import { GraphQLError, GraphQLScalarType, Kind } from './graphql.ts'
 import { DateTime } from 'luxon'
 import { isIanaZone } from '../../services/rules/week.ts'
 

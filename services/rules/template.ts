@@ -50,9 +50,12 @@ function plainText(node: Nodes): string {
   return ''
 }
 
-function sourceOf(source: string, node: Nodes): string {
+// Ends are clamped to where the next node starts: micromark can end a list item holding an
+// unclosed HTML block (`<?`, `<!--`) past the next item's marker.
+function sourceOf(source: string, node: Nodes, limit = source.length): string {
   const { start, end } = node.position ?? {}
-  return start?.offset === undefined || end?.offset === undefined ? '' : source.slice(start.offset, end.offset)
+  if (start?.offset === undefined || end?.offset === undefined) return ''
+  return source.slice(start.offset, Math.min(end.offset, limit))
 }
 
 /** Drops up to `columns` columns of indentation (a tab reaches the next multiple of 4). */
@@ -71,8 +74,8 @@ function dedent(line: string, columns: number): string {
  * A list item's own Markdown, as written, without its marker and the list's indentation: taken
  * from the source rather than re-serialised, so nested lists, code and checkboxes survive intact.
  */
-function itemText(source: string, item: ListItem): string {
-  const raw = sourceOf(source, item)
+function itemText(source: string, item: ListItem, limit: number): string {
+  const raw = sourceOf(source, item, limit)
   const [first = '', ...rest] = raw.split('\n')
   const marker = MARKER.exec(first)
   if (!marker) return raw.trim()
@@ -83,10 +86,15 @@ function itemText(source: string, item: ListItem): string {
   return [afterMarker, ...rest.map((line) => dedent(line, indent))].join('\n').trim()
 }
 
-function itemsOf(source: string, node: RootContent): string[] {
-  if (node.type === 'list') return node.children.map((item) => itemText(source, item)).filter(Boolean)
+function itemsOf(source: string, node: RootContent, limit: number): string[] {
+  if (node.type === 'list') {
+    const items = node.children
+    return items
+      .map((item, i) => itemText(source, item, items[i + 1]?.position?.start.offset ?? limit))
+      .filter(Boolean)
+  }
   if (node.type === 'thematicBreak' || node.type === 'definition') return []
-  const text = sourceOf(source, node).trim()
+  const text = sourceOf(source, node, limit).trim()
   return text === '' || COMMENT.test(text) ? [] : [text]
 }
 
@@ -103,7 +111,8 @@ export function parseCheckIn(markdown: string): ParsedCheckIn {
   let current: { key: SectionKey; depth: number } | null = null
   let unplaced = 0
 
-  for (const node of parser.parse(source).children) {
+  const nodes = parser.parse(source).children
+  nodes.forEach((node, i) => {
     if (node.type === 'heading') {
       const text = plainText(node).replace(/\s+/g, ' ').trim()
       const week = WEEK_OF.exec(text)
@@ -120,12 +129,12 @@ export function parseCheckIn(markdown: string): ParsedCheckIn {
         // A sub-heading inside a section keeps the section open; a sibling heading closes it.
         if (current && node.depth <= current.depth) current = null
       }
-      continue
+      return
     }
-    const items = itemsOf(source, node)
+    const items = itemsOf(source, node, nodes[i + 1]?.position?.start.offset ?? source.length)
     if (current) sections[current.key].push(...items)
     else unplaced += items.length
-  }
+  })
 
   if (weekOfHeading === null) warnings.push('missing heading: Week of [Date]')
   for (const key of SECTION_KEYS) {

@@ -147,7 +147,12 @@ describe('isMonday and dueDateOf: the due day is the pair’s weekday in that we
 
   it.each([
     { rule: 'a Monday check-in is due on the Monday itself', week: '2026-03-16', day: 1, due: '2026-03-16' },
-    { rule: 'a Friday check-in is due four days after the Monday', week: '2026-03-16', day: 5, due: '2026-03-20' },
+    {
+      rule: 'a Friday check-in is due four days after the Monday',
+      week: '2026-03-16',
+      day: 5,
+      due: '2026-03-20',
+    },
     { rule: 'a Sunday check-in can fall in the next month', week: '2026-03-30', day: 7, due: '2026-04-05' },
   ])('$rule', ({ week, day, due }) => {
     expect(dueDateOf(week, day)).toBe(due)
@@ -165,7 +170,13 @@ describe('isMonday and dueDateOf: the due day is the pair’s weekday in that we
 
 describe('endOfDueDay: the due day ends when the mentee’s next local day starts', () => {
   it.each([
-    { rule: 'in UTC the due day ends at midnight UTC', week: '2026-03-16', day: 5, zone: 'UTC', end: '2026-03-21T00:00:00.000Z' },
+    {
+      rule: 'in UTC the due day ends at midnight UTC',
+      week: '2026-03-16',
+      day: 5,
+      zone: 'UTC',
+      end: '2026-03-21T00:00:00.000Z',
+    },
     {
       rule: 'in Kathmandu (+05:45) a Friday due day ends at 18:15 UTC',
       week: '2026-03-16',
@@ -295,10 +306,22 @@ describe('localInstant: wall-clock times on a date in a zone', () => {
 
 describe('isLate: a check-in is late once the due day has ended', () => {
   it.each([
-    { rule: '23:59 local on the due day in Kathmandu is on time', at: '2026-03-20T23:59:00+05:45', late: false },
+    {
+      rule: '23:59 local on the due day in Kathmandu is on time',
+      at: '2026-03-20T23:59:00+05:45',
+      late: false,
+    },
     { rule: '00:00 local the day after in Kathmandu is late', at: '2026-03-21T00:00:00+05:45', late: true },
-    { rule: 'a Saturday submission is late in Kathmandu though still Friday in UTC', at: '2026-03-20T18:30:00Z', late: true },
-    { rule: 'a Friday submission in Kathmandu is on time though Thursday in UTC', at: '2026-03-19T20:00:00Z', late: false },
+    {
+      rule: 'a Saturday submission is late in Kathmandu though still Friday in UTC',
+      at: '2026-03-20T18:30:00Z',
+      late: true,
+    },
+    {
+      rule: 'a Friday submission in Kathmandu is on time though Thursday in UTC',
+      at: '2026-03-19T20:00:00Z',
+      late: false,
+    },
   ])('$rule', ({ at, late }) => {
     expect(isLate(at, '2026-03-16', 5, 'Asia/Kathmandu')).toBe(late)
   })
@@ -312,9 +335,24 @@ describe('weeksBetween: the weeks a mentorship has run', () => {
       until: '2026-03-30',
       weeks: ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30'],
     },
-    { rule: 'a start and end in one week is one week', from: '2026-03-16', until: '2026-03-22', weeks: ['2026-03-16'] },
-    { rule: 'a Sunday start belongs to the week that began the Monday before', from: '2026-03-22', until: '2026-03-23', weeks: ['2026-03-16', '2026-03-23'] },
-    { rule: 'weeks run across the new year', from: '2025-12-24', until: '2026-01-05', weeks: ['2025-12-22', '2025-12-29', '2026-01-05'] },
+    {
+      rule: 'a start and end in one week is one week',
+      from: '2026-03-16',
+      until: '2026-03-22',
+      weeks: ['2026-03-16'],
+    },
+    {
+      rule: 'a Sunday start belongs to the week that began the Monday before',
+      from: '2026-03-22',
+      until: '2026-03-23',
+      weeks: ['2026-03-16', '2026-03-23'],
+    },
+    {
+      rule: 'weeks run across the new year',
+      from: '2025-12-24',
+      until: '2026-01-05',
+      weeks: ['2025-12-22', '2025-12-29', '2026-01-05'],
+    },
     { rule: 'an end before the start gives no weeks', from: '2026-03-16', until: '2026-03-09', weeks: [] },
   ])('$rule', ({ from, until, weeks }) => {
     expect(weeksBetween(from, until)).toEqual(weeks)
@@ -344,13 +382,51 @@ describe('checkInStatus: DUE, SUBMITTED, LATE, REPLIED or MISSED', () => {
   it.each<{ rule: string; submittedAt?: string; repliedAt?: string; now: string; status: CheckInStatus }>([
     { rule: 'nothing written before the due day ends is DUE', now: '2026-03-20T23:59:59Z', status: 'DUE' },
     { rule: 'nothing written when the due day has ended is MISSED', now: dueEnd, status: 'MISSED' },
-    { rule: 'written on time is SUBMITTED', submittedAt: '2026-03-20T10:00:00Z', now: '2026-03-20T11:00:00Z', status: 'SUBMITTED' },
-    { rule: 'written on time stays SUBMITTED after the due day', submittedAt: '2026-03-20T10:00:00Z', now: '2026-03-25T00:00:00Z', status: 'SUBMITTED' },
-    { rule: 'written after the due day ended is LATE', submittedAt: '2026-03-21T00:00:00Z', now: '2026-03-22T00:00:00Z', status: 'LATE' },
-    { rule: 'a reply makes it REPLIED', submittedAt: '2026-03-20T10:00:00Z', repliedAt: '2026-03-20T12:00:00Z', now: '2026-03-22T00:00:00Z', status: 'REPLIED' },
-    { rule: 'a reply to a late check-in still makes it REPLIED', submittedAt: '2026-03-22T10:00:00Z', repliedAt: '2026-03-22T12:00:00Z', now: '2026-03-23T00:00:00Z', status: 'REPLIED' },
-    { rule: 'a reply after now has not happened yet', submittedAt: '2026-03-20T10:00:00Z', repliedAt: '2026-03-20T12:00:00Z', now: '2026-03-20T11:00:00Z', status: 'SUBMITTED' },
-    { rule: 'a submission after now has not happened yet', submittedAt: '2026-03-20T10:00:00Z', now: '2026-03-20T09:00:00Z', status: 'DUE' },
+    {
+      rule: 'written on time is SUBMITTED',
+      submittedAt: '2026-03-20T10:00:00Z',
+      now: '2026-03-20T11:00:00Z',
+      status: 'SUBMITTED',
+    },
+    {
+      rule: 'written on time stays SUBMITTED after the due day',
+      submittedAt: '2026-03-20T10:00:00Z',
+      now: '2026-03-25T00:00:00Z',
+      status: 'SUBMITTED',
+    },
+    {
+      rule: 'written after the due day ended is LATE',
+      submittedAt: '2026-03-21T00:00:00Z',
+      now: '2026-03-22T00:00:00Z',
+      status: 'LATE',
+    },
+    {
+      rule: 'a reply makes it REPLIED',
+      submittedAt: '2026-03-20T10:00:00Z',
+      repliedAt: '2026-03-20T12:00:00Z',
+      now: '2026-03-22T00:00:00Z',
+      status: 'REPLIED',
+    },
+    {
+      rule: 'a reply to a late check-in still makes it REPLIED',
+      submittedAt: '2026-03-22T10:00:00Z',
+      repliedAt: '2026-03-22T12:00:00Z',
+      now: '2026-03-23T00:00:00Z',
+      status: 'REPLIED',
+    },
+    {
+      rule: 'a reply after now has not happened yet',
+      submittedAt: '2026-03-20T10:00:00Z',
+      repliedAt: '2026-03-20T12:00:00Z',
+      now: '2026-03-20T11:00:00Z',
+      status: 'SUBMITTED',
+    },
+    {
+      rule: 'a submission after now has not happened yet',
+      submittedAt: '2026-03-20T10:00:00Z',
+      now: '2026-03-20T09:00:00Z',
+      status: 'DUE',
+    },
   ])('$rule', ({ submittedAt, repliedAt, now, status }) => {
     expect(checkInStatus({ submittedAt, repliedAt, dueEnd, now })).toBe(status)
   })
@@ -359,15 +435,21 @@ describe('checkInStatus: DUE, SUBMITTED, LATE, REPLIED or MISSED', () => {
     const rank: Record<CheckInStatus, number> = { DUE: 0, MISSED: 1, SUBMITTED: 2, LATE: 2, REPLIED: 3 }
     const hour = fc.integer({ min: 0, max: 24 * 14 })
     fc.assert(
-      fc.property(hour, fc.option(hour), fc.option(hour), fc.array(hour, { minLength: 2 }), (end, sub, reply, nows) => {
-        const at = (h: number) => DateTime.fromISO('2026-03-16T00:00:00Z').plus({ hours: h })
-        const submittedAt = sub === null ? null : at(sub)
-        const repliedAt = sub === null || reply === null ? null : at(sub + reply)
-        const ranks = [...nows]
-          .sort((a, b) => a - b)
-          .map((now) => rank[checkInStatus({ submittedAt, repliedAt, dueEnd: at(end), now: at(now) })])
-        expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
-      }),
+      fc.property(
+        hour,
+        fc.option(hour),
+        fc.option(hour),
+        fc.array(hour, { minLength: 2 }),
+        (end, sub, reply, nows) => {
+          const at = (h: number) => DateTime.fromISO('2026-03-16T00:00:00Z').plus({ hours: h })
+          const submittedAt = sub === null ? null : at(sub)
+          const repliedAt = sub === null || reply === null ? null : at(sub + reply)
+          const ranks = [...nows]
+            .sort((a, b) => a - b)
+            .map((now) => rank[checkInStatus({ submittedAt, repliedAt, dueEnd: at(end), now: at(now) })])
+          expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
+        },
+      ),
     )
   })
 })

@@ -27,7 +27,7 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
   afterAll(() => server?.close())
 
   it('setup works once: a second call is a CONFLICT', async () => {
-    const again = await server.gql(`mutation { setup(input: {email: "x@y.z", name: "X", timeZone: "UTC"}) { apiKey } }`)
+    const again = await server.gql(`mutation { setup(input: {email: "second@example.com", name: "X", timeZone: "UTC"}) { apiKey } }`)
     expect(again.errors?.[0]?.extensions.code).toBe('CONFLICT')
   })
 
