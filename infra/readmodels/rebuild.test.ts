@@ -1,0 +1,46 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { projections } from '../../services/projections.ts'
+import { buildProgram, CHECK_IN } from '../../test/support/program.ts'
+import { bearer, startServer, type TestServer } from '../../test/support/server.ts'
+import { describeWithStores } from '../../test/support/stores.ts'
+import { rebuildReadModels } from './rebuild.ts'
+
+describeWithStores('projections rebuilt from zero give identical tables', (kind) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startServer(kind)
+    const p = await buildProgram(server)
+    const submitted = await server.gql(
+      `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
+      { input: { mentorshipId: p.mentorshipId, markdown: CHECK_IN, weekOf: '2026-11-09' } },
+      bearer(p.menteeKey),
+    )
+    const checkInId = submitted.data.submitCheckIn.id
+    await server.gql(`mutation { editCheckIn(input: {checkInId: "${checkInId}", markdown: "## Week of 2026-11-09\\nedited"}) { id } }`, {}, bearer(p.menteeKey))
+    await server.gql(`mutation { replyToCheckIn(input: {checkInId: "${checkInId}", markdown: "Well done"}) { id } }`, {}, bearer(p.mentorKey))
+    await server.gql(`mutation { pauseMentorship(input: {mentorshipId: "${p.mentorshipId}", reason: "vacation"}) { id } }`, {}, bearer(p.adminKey))
+    await server.gql(`mutation { updatePerson(input: {id: "${p.menteeId}", timeZone: "Asia/Kathmandu"}) { id } }`, {}, bearer(p.adminKey))
+  })
+  afterAll(() => server?.close())
+
+  async function dump() {
+    const db = server.trellis.database.db
+    const tables: Record<string, unknown[]> = {}
+    for (const table of projections.flatMap((p) => p.tables)) {
+      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)
+      tables[table] = rows.map((r) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? v.toString() : v))).sort()
+    }
+    return tables
+  }
+
+  it('every table holds the same rows after a rebuild', async () => {
+    const before = await dump()
+    expect(before.check_in_revisions).toHaveLength(2)
+    await server.trellis.projector.stop()
+    const result = await rebuildReadModels(server.trellis.store, server.trellis.database.db)
+    expect(result.events).toBe(before.event_feed!.length)
+    expect(await dump()).toEqual(before)
+  })
+})
