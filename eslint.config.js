@@ -2,7 +2,10 @@ import tseslint from 'typescript-eslint'
 
 const impure = {
   patterns: [
-    { group: ['**/infra/**', '../infra/*', '../../infra/*'], message: 'rules and deciders stay pure: no infra' },
+    {
+      group: ['**/infra/**', '../infra/*', '../../infra/*'],
+      message: 'rules and deciders stay pure: no infra',
+    },
   ],
   paths: ['fastify', 'mercurius', 'kysely', 'pg', '@electric-sql/pglite', 'node:fs', 'fs'].map((name) => ({
     name,
@@ -16,18 +19,36 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
   {
     files: ['services/rules/**/*.ts', 'services/*/decider.ts'],
     rules: {
-      'no-restricted-imports': ['error', { ...impure, patterns: [...impure.patterns, { group: ['@eventstore/*', '@temporalio/*'], message: 'rules and deciders stay pure' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          ...impure,
+          patterns: [
+            ...impure.patterns,
+            { group: ['@eventstore/*', '@temporalio/*'], message: 'rules and deciders stay pure' },
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'time comes in as a parameter' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'time comes in as a parameter' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'time comes in as a parameter',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'time comes in as a parameter',
+        },
       ],
     },
   },

@@ -19,7 +19,8 @@ export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4000)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, not ${env.PORT}`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be 0–65535, not ${env.PORT}`)
   let now: DateTime | null = null
   if (env.TRELLIS_NOW) {
     now = DateTime.fromISO(env.TRELLIS_NOW, { zone: 'utc' })

@@ -25,7 +25,16 @@ const mentees = [
 ]
 
 /** Week outcomes cycle through a fixed pattern so the demo shows every status. */
-const PATTERN = ['on-time', 'on-time', 'late', 'on-time', 'missed', 'on-time', 'late-reply', 'on-time'] as const
+const PATTERN = [
+  'on-time',
+  'on-time',
+  'late',
+  'on-time',
+  'missed',
+  'on-time',
+  'late-reply',
+  'on-time',
+] as const
 
 /**
  * A demo program written through the real command handlers, with a hand-moved clock so eight
@@ -43,7 +52,12 @@ export async function seedDemo(deps: Deps) {
     const menteeId = await registerPerson(demo, admin, m)
     const mentorId = mentorIds[i % mentorIds.length]!
     const startedOn = clock.now().setZone(m.timeZone).toISODate()!
-    const mentorshipId = await startMentorship(demo, admin, { mentorId, menteeId, startedOn, checkInWeekday: 5 })
+    const mentorshipId = await startMentorship(demo, admin, {
+      mentorId,
+      menteeId,
+      startedOn,
+      checkInWeekday: 5,
+    })
     pairs.push({ mentorshipId, menteeId, mentorId, zone: m.timeZone, startedOn, offset: i })
   }
   const plan = pairs.flatMap((pair) => planWeeks(pair, end))
@@ -53,7 +67,11 @@ export async function seedDemo(deps: Deps) {
     clock.set(step.at)
     const as: Actor = { id: `person:${step.by}`, keyId: null, scopes: new Set(['person']), personId: step.by }
     if (step.kind === 'submit') {
-      await submitCheckIn(demo, as, { mentorshipId: step.mentorshipId, weekOf: step.weekOf, markdown: step.text })
+      await submitCheckIn(demo, as, {
+        mentorshipId: step.mentorshipId,
+        weekOf: step.weekOf,
+        markdown: step.text,
+      })
     } else {
       await replyToCheckIn(demo, as, { checkInId: step.checkInId!, markdown: step.text })
     }
@@ -98,16 +116,26 @@ interface Step {
 
 function planWeeks(pair: Pair, end: DateTime): Step[] {
   // A week whose due day came before the start is not the pair's first week.
-  const weeks = weeksBetween(pair.startedOn, weekOf(end, pair.zone)).filter((w) => dueDateOf(w, 5) >= pair.startedOn)
+  const weeks = weeksBetween(pair.startedOn, weekOf(end, pair.zone)).filter(
+    (w) => dueDateOf(w, 5) >= pair.startedOn,
+  )
   const steps: Step[] = []
   for (const [n, week] of weeks.entries()) {
     const outcome = PATTERN[(n + pair.offset) % PATTERN.length]!
     if (outcome === 'missed') continue
     const dueDay = DateTime.fromISO(dueDateOf(week, 5), { zone: pair.zone })
-    const submitted = outcome === 'late' ? dueDay.plus({ days: 1, hours: 11 }) : dueDay.set({ hour: 10, minute: 20 })
+    const submitted =
+      outcome === 'late' ? dueDay.plus({ days: 1, hours: 11 }) : dueDay.set({ hour: 10, minute: 20 })
     const replyAfter = outcome === 'late-reply' ? { hours: 41 } : { hours: 6 + (n % 5) }
     const text = demoCheckIn(week, n + pair.offset)
-    steps.push({ at: submitted.toUTC(), kind: 'submit', by: pair.menteeId, mentorshipId: pair.mentorshipId, weekOf: week, text })
+    steps.push({
+      at: submitted.toUTC(),
+      kind: 'submit',
+      by: pair.menteeId,
+      mentorshipId: pair.mentorshipId,
+      weekOf: week,
+      text,
+    })
     steps.push({
       at: submitted.plus(replyAfter).toUTC(),
       kind: 'reply',

@@ -7,7 +7,8 @@ import { seedDemo } from './demo.ts'
 async function main() {
   const config = loadConfig()
   const trellis = await createTrellis(config)
-  const demo = config.demo && (await trellis.store.headPosition()) === 0n ? await seedDemo(trellis.deps) : null
+  const demo =
+    config.demo && (await trellis.store.headPosition()) === 0n ? await seedDemo(trellis.deps) : null
   const address = await trellis.app.listen({ port: config.port, host: config.host })
   const base = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')
   console.log(`Trellis is running (${trellis.store.kind} event store, ${trellis.database.kind} read models)`)

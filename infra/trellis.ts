@@ -14,9 +14,13 @@ import { clockStartingAt, systemClock, type Clock } from '../services/shared/clo
  * Trellis assembled: database, event store, read models and their projector, the HTTP API.
  * Everything is built here once and passed down; `close()` takes it apart in reverse.
  */
-export async function createTrellis(config: Config, options: { clock?: Clock; database?: Database; logger?: boolean } = {}) {
+export async function createTrellis(
+  config: Config,
+  options: { clock?: Clock; database?: Database; logger?: boolean } = {},
+) {
   const database =
-    options.database ?? (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }))
+    options.database ??
+    (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }))
   await migrate(database.db)
   const store = await openEventStore({ eventstoreUrl: config.eventstoreUrl ?? undefined }, database)
   const projector = createProjector({

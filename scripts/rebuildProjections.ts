@@ -6,12 +6,12 @@ import { rebuildReadModels } from '../infra/readmodels/rebuild.ts'
 
 /** `npm run projections:rebuild`: empty every read model and replay all events from zero. */
 const config = loadConfig()
-const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }).catch(
-  (error: Error) => {
-    console.error(`projections:rebuild: ${error.message}`)
-    process.exit(2)
-  },
-)
+const database = await openDatabase(
+  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+).catch((error: Error) => {
+  console.error(`projections:rebuild: ${error.message}`)
+  process.exit(2)
+})
 await migrate(database.db)
 const store = await openEventStore({ eventstoreUrl: config.eventstoreUrl ?? undefined }, database)
 const started = Date.now()

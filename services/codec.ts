@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { EventMetadata, NewEvent, RecordedEvent } from '../infra/eventstore/port.ts'
 import { eventDefinitions } from './events.ts'
-import type { AnyEvent } from './shared/events.ts'
+import type { AnyEvent, EventDefinition } from './shared/events.ts'
 
 /** Validates a decided event and gives it an id, version and metadata for the store. */
 export function encode(event: AnyEvent, metadata: EventMetadata): NewEvent {
@@ -17,8 +17,11 @@ export function encode(event: AnyEvent, metadata: EventMetadata): NewEvent {
 }
 
 /** A stored event in its current shape: older versions upcast, then validated again. */
-export function decode(recorded: RecordedEvent): AnyEvent {
-  const definition = eventDefinitions.get(recorded.type)
+export function decode(
+  recorded: RecordedEvent,
+  definitions: ReadonlyMap<string, EventDefinition> = eventDefinitions,
+): AnyEvent {
+  const definition = definitions.get(recorded.type)
   if (!definition) throw new Error(`unknown event type ${recorded.type} at position ${recorded.position}`)
   let data: unknown = recorded.data
   for (let version = recorded.version; version < definition.version; version++) {

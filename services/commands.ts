@@ -86,5 +86,8 @@ function sameRequest(recorded: RecordedEvent[], actor: string, key: string) {
 /** Reads and folds a stream without deciding anything. */
 export async function load<S>(deps: Deps, streamId: string, aggregate: Aggregate<S>) {
   const recorded = await deps.store.readStream(streamId)
-  return { state: recorded.map(decode).reduce(aggregate.evolve, aggregate.initialState), exists: recorded.length > 0 }
+  return {
+    state: recorded.map(decode).reduce(aggregate.evolve, aggregate.initialState),
+    exists: recorded.length > 0,
+  }
 }

@@ -5,7 +5,13 @@ import { feedResolvers } from './feed/resolvers.ts'
 import { mentorshipsResolvers } from './mentorships/resolvers.ts'
 import { peopleResolvers } from './people/resolvers.ts'
 
-const areas: Resolvers[] = [accessResolvers, peopleResolvers, mentorshipsResolvers, checkInsResolvers, feedResolvers]
+const areas: Resolvers[] = [
+  accessResolvers,
+  peopleResolvers,
+  mentorshipsResolvers,
+  checkInsResolvers,
+  feedResolvers,
+]
 
 /** Each area's resolvers, merged type by type; a field defined twice is a mistake worth a crash. */
 export const resolvers: Resolvers = areas.reduce<Record<string, Record<string, unknown>>>((merged, area) => {

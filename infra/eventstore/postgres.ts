@@ -208,19 +208,17 @@ function pollingSubscription(
 }
 
 function selectEvents(db: Kysely<any>) {
-  return db
-    .selectFrom('events')
-    .select([
-      // as text: exact on both drivers; named apart so `order by` sorts the bigint column, not this
-      sql<string>`position::text`.as('position_text'),
-      'stream_id',
-      'revision',
-      sql<string>`event_id::text`.as('event_id'),
-      'type',
-      'version',
-      'data',
-      'metadata',
-    ])
+  return db.selectFrom('events').select([
+    // as text: exact on both drivers; named apart so `order by` sorts the bigint column, not this
+    sql<string>`position::text`.as('position_text'),
+    'stream_id',
+    'revision',
+    sql<string>`event_id::text`.as('event_id'),
+    'type',
+    'version',
+    'data',
+    'metadata',
+  ])
 }
 
 function toRecorded(row: Record<string, any>): RecordedEvent {

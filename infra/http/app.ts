@@ -90,7 +90,10 @@ export async function buildApp({ deps, authenticate, production, health, logger 
     errorFormatter: (execution) => {
       const errors = flattenErrors(execution).map((e) => formatError(e, production))
       const invalid = !execution.data && errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT')
-      return { statusCode: invalid && errors.length ? 400 : 200, response: { data: execution.data ?? null, errors } }
+      return {
+        statusCode: invalid && errors.length ? 400 : 200,
+        response: { data: execution.data ?? null, errors },
+      }
     },
   })
 

@@ -26,9 +26,12 @@ export function createAuthenticator(db: Kysely<any>, oidc: OidcSettings | null) 
   return async function authenticate({ authorization, actingAs }: Credentials): Promise<Actor> {
     if (!authorization) return anonymous
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim())
-    if (!match) throw unauthenticated('malformed_authorization', 'use Authorization: Bearer <API key or token>')
+    if (!match)
+      throw unauthenticated('malformed_authorization', 'use Authorization: Bearer <API key or token>')
     const token = match[1]!
-    const actor = token.startsWith('trl_') ? await fromApiKey(db, token) : await fromJwt(db, token, oidc, jwks)
+    const actor = token.startsWith('trl_')
+      ? await fromApiKey(db, token)
+      : await fromJwt(db, token, oidc, jwks)
     return withActingAs(actor, actingAs)
   }
 }
@@ -41,7 +44,12 @@ async function fromApiKey(db: Kysely<any>, token: string): Promise<Actor> {
   if (!parsed || !row || row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) {
     throw unauthenticated('invalid_api_key', 'the API key is unknown or revoked')
   }
-  return { id: `key:${row.id}`, keyId: row.id, scopes: new Set(row.scopes as Scope[]), personId: row.person_id }
+  return {
+    id: `key:${row.id}`,
+    keyId: row.id,
+    scopes: new Set(row.scopes as Scope[]),
+    personId: row.person_id,
+  }
 }
 
 async function fromJwt(
@@ -68,13 +76,18 @@ async function fromJwt(
   )
   let personId: string | null = null
   if (typeof claims.email === 'string') {
-    const person = await db.selectFrom('people').select('id').where('email', '=', claims.email.toLowerCase()).executeTakeFirst()
+    const person = await db
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', claims.email.toLowerCase())
+      .executeTakeFirst()
     personId = person?.id ?? null
   }
   // A token for a registered person acts as that person unless it says it is a tool.
   if (personId && !scopes.has('tool')) scopes.add('person')
   else personId = null
-  if (scopes.size === 0) throw unauthenticated('no_scope', 'the token names no Trellis scope and no registered person')
+  if (scopes.size === 0)
+    throw unauthenticated('no_scope', 'the token names no Trellis scope and no registered person')
   return { id: `jwt:${claims.iss}#${claims.sub}`, keyId: null, scopes, personId }
 }
 
@@ -93,7 +106,9 @@ function lazyJwks(issuer: string) {
   let keySet: Promise<ReturnType<typeof createRemoteJWKSet>> | null = null
   return () => {
     keySet ??= (async () => {
-      const response = await fetch(new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`))
+      const response = await fetch(
+        new URL('.well-known/openid-configuration', issuer.endsWith('/') ? issuer : `${issuer}/`),
+      )
       if (!response.ok) throw new Error(`OIDC discovery failed: ${response.status}`)
       const { jwks_uri } = (await response.json()) as { jwks_uri: string }
       return createRemoteJWKSet(new URL(jwks_uri))

@@ -14,7 +14,11 @@ export function formatError(error: GraphQLErrorType, production: boolean): Graph
       message: original.message,
       locations: error.locations,
       path: error.path,
-      extensions: { code: original.code, reason: original.reason, ...(original.fields.length && { fields: original.fields }) },
+      extensions: {
+        code: original.code,
+        reason: original.reason,
+        ...(original.fields.length && { fields: original.fields }),
+      },
     }
   }
   const code = error.extensions?.code
@@ -44,7 +48,9 @@ export function flattenErrors(execution: ExecutionResult): GraphQLErrorType[] {
   return (execution.errors ?? []).flatMap((error) => {
     const inner = (error.originalError as { errors?: unknown[] } | undefined)?.errors
     if (Array.isArray(inner)) {
-      return inner.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message ?? e))))
+      return inner.map((e) =>
+        e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message ?? e)),
+      )
     }
     return [error]
   })

@@ -7,5 +7,13 @@ import { createRequire } from 'node:module'
  */
 const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql')
 
-export const { GraphQLError, GraphQLScalarType, Kind, getNamedType, getNullableType, isListType, isObjectType, isInterfaceType } =
-  graphql
+export const {
+  GraphQLError,
+  GraphQLScalarType,
+  Kind,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+} = graphql

@@ -1,5 +1,19 @@
-import type { ASTVisitor, GraphQLField, GraphQLOutputType, SelectionSetNode, ValidationContext } from 'graphql'
-import { GraphQLError, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind } from './graphql.ts'
+import type {
+  ASTVisitor,
+  GraphQLField,
+  GraphQLOutputType,
+  SelectionSetNode,
+  ValidationContext,
+} from 'graphql'
+import {
+  GraphQLError,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+} from './graphql.ts'
 
 export const MAX_DEPTH = 12
 export const MAX_COST = 5000
@@ -25,10 +39,13 @@ export function costLimit(maxCost = MAX_COST) {
         const cost = costOf(context, node.selectionSet, root, new Set())
         if (cost > maxCost) {
           context.reportError(
-            new GraphQLError(`query cost ${cost} is over the limit of ${maxCost}: ask for fewer items or fields`, {
-              nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT', reason: 'query_too_costly' },
-            }),
+            new GraphQLError(
+              `query cost ${cost} is over the limit of ${maxCost}: ask for fewer items or fields`,
+              {
+                nodes: [node],
+                extensions: { code: 'BAD_USER_INPUT', reason: 'query_too_costly' },
+              },
+            ),
           )
         }
       },
@@ -36,7 +53,12 @@ export function costLimit(maxCost = MAX_COST) {
   }
 }
 
-function costOf(context: ValidationContext, set: SelectionSetNode, parent: GraphQLOutputType, seen: Set<string>): number {
+function costOf(
+  context: ValidationContext,
+  set: SelectionSetNode,
+  parent: GraphQLOutputType,
+  seen: Set<string>,
+): number {
   const type = getNamedType(parent)
   let total = 0
   for (const selection of set.selections) {

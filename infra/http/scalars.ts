@@ -21,11 +21,17 @@ function stringScalar(name: string, description: string, valid: (value: string) 
 }
 
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid
-const isInstant = (v: string) => /^\d{4}-\d{2}-\d{2}T/.test(v) && DateTime.fromISO(v, { setZone: true }).isValid
+const isInstant = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}T/.test(v) && DateTime.fromISO(v, { setZone: true }).isValid
 
 export const scalars = {
   Date: stringScalar('Date', 'A calendar date, YYYY-MM-DD.', isDate, 'a date YYYY-MM-DD'),
   DateTime: stringScalar('DateTime', 'An ISO-8601 instant.', isInstant, 'an ISO-8601 instant'),
-  TimeZone: stringScalar('TimeZone', 'An IANA time zone name.', isIanaZone, 'an IANA time zone such as Europe/Lisbon'),
+  TimeZone: stringScalar(
+    'TimeZone',
+    'An IANA time zone name.',
+    isIanaZone,
+    'an IANA time zone such as Europe/Lisbon',
+  ),
   JSON: new GraphQLScalarType({ name: 'JSON', description: 'Any JSON value.', serialize: (value) => value }),
 }

@@ -7,12 +7,18 @@ const migrations: Array<[string, { up(db: Kysely<any>): Promise<void> }]> = [
 ]
 
 export async function migrate(db: Kysely<any>) {
-  await sql`create table if not exists read_model_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(db)
+  await sql`create table if not exists read_model_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
+    db,
+  )
   for (const [name, migration] of migrations) {
     await db.transaction().execute(async (trx) => {
       // Two instances starting together on one PostgreSQL: the lock makes the second wait, then skip.
       await sql`select pg_advisory_xact_lock(7261001)`.execute(trx)
-      const done = await trx.selectFrom('read_model_migrations').select('name').where('name', '=', name).executeTakeFirst()
+      const done = await trx
+        .selectFrom('read_model_migrations')
+        .select('name')
+        .where('name', '=', name)
+        .executeTakeFirst()
       if (done) return
       await migration.up(trx)
       await trx.insertInto('read_model_migrations').values({ name }).execute()

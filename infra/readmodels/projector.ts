@@ -26,7 +26,7 @@ export function createProjector({ store, db, projections, onError }: ProjectorOp
   committed.setMaxListeners(0)
   let position: Position = 0n
   let subscription: Subscription | null = null
-  let buffer: RecordedEvent[] = []
+  const buffer: RecordedEvent[] = []
   let flushing: Promise<void> | null = null
   let failure: unknown = null
   const waiters = new Set<{ position: Position; resolve(): void }>()
@@ -142,7 +142,8 @@ export type Projector = ReturnType<typeof createProjector>
 /** Empties every projection's tables and the checkpoint: the next start replays from zero. */
 export async function resetReadModels(db: Kysely<any>, projections: readonly Projection[]) {
   await db.transaction().execute(async (trx) => {
-    for (const table of projections.flatMap((p) => p.tables)) await sql`delete from ${sql.table(table)}`.execute(trx)
+    for (const table of projections.flatMap((p) => p.tables))
+      await sql`delete from ${sql.table(table)}`.execute(trx)
     await trx.deleteFrom('projection_checkpoints').where('name', '=', CHECKPOINT).execute()
   })
 }

@@ -18,10 +18,26 @@ describeWithStores('projections rebuilt from zero give identical tables', (kind)
       bearer(p.menteeKey),
     )
     const checkInId = submitted.data.submitCheckIn.id
-    await server.gql(`mutation { editCheckIn(input: {checkInId: "${checkInId}", markdown: "## Week of 2026-11-09\\nedited"}) { id } }`, {}, bearer(p.menteeKey))
-    await server.gql(`mutation { replyToCheckIn(input: {checkInId: "${checkInId}", markdown: "Well done"}) { id } }`, {}, bearer(p.mentorKey))
-    await server.gql(`mutation { pauseMentorship(input: {mentorshipId: "${p.mentorshipId}", reason: "vacation"}) { id } }`, {}, bearer(p.adminKey))
-    await server.gql(`mutation { updatePerson(input: {id: "${p.menteeId}", timeZone: "Asia/Kathmandu"}) { id } }`, {}, bearer(p.adminKey))
+    await server.gql(
+      `mutation { editCheckIn(input: {checkInId: "${checkInId}", markdown: "## Week of 2026-11-09\\nedited"}) { id } }`,
+      {},
+      bearer(p.menteeKey),
+    )
+    await server.gql(
+      `mutation { replyToCheckIn(input: {checkInId: "${checkInId}", markdown: "Well done"}) { id } }`,
+      {},
+      bearer(p.mentorKey),
+    )
+    await server.gql(
+      `mutation { pauseMentorship(input: {mentorshipId: "${p.mentorshipId}", reason: "vacation"}) { id } }`,
+      {},
+      bearer(p.adminKey),
+    )
+    await server.gql(
+      `mutation { updatePerson(input: {id: "${p.menteeId}", timeZone: "Asia/Kathmandu"}) { id } }`,
+      {},
+      bearer(p.adminKey),
+    )
   })
   afterAll(() => server?.close())
 
@@ -30,7 +46,9 @@ describeWithStores('projections rebuilt from zero give identical tables', (kind)
     const tables: Record<string, unknown[]> = {}
     for (const table of projections.flatMap((p) => p.tables)) {
       const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)
-      tables[table] = rows.map((r) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? v.toString() : v))).sort()
+      tables[table] = rows
+        .map((r) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? v.toString() : v)))
+        .sort()
     }
     return tables
   }

@@ -16,6 +16,9 @@ export async function rebuildReadModels(store: EventStore, db: Kysely<any>) {
   while (projector.position < head && !failure) await projector.waitFor(head, 1000)
   await projector.stop()
   if (failure) throw failure
-  const row = await db.selectFrom('event_feed').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('event_feed')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return { events: Number(row.n), position: head }
 }

@@ -8,7 +8,8 @@ export interface SetupState {
 }
 export const setupAggregate = {
   initialState: { done: false } as SetupState,
-  evolve: (state: SetupState, event: AnyEvent): SetupState => (event.type === 'SetupCompleted' ? { done: true } : state),
+  evolve: (state: SetupState, event: AnyEvent): SetupState =>
+    event.type === 'SetupCompleted' ? { done: true } : state,
 }
 
 export function decideSetup(state: SetupState, adminId: string): AccessEvent[] {

@@ -30,8 +30,16 @@ export async function setup(deps: Deps, input: unknown) {
     decide: (state) => decideSetup(state, adminId),
   })
   await registerPerson(deps, anonymous, { ...c, idempotencyKey: c.idempotencyKey ?? 'setup' }, 'ADMIN')
-  const adminActor: Actor = { id: `person:${adminId}`, keyId: null, scopes: new Set(['admin']), personId: adminId }
-  return { adminId, ...(await createKey(deps, adminActor, { name: 'setup admin key', scopes: ['admin'], personId: adminId })) }
+  const adminActor: Actor = {
+    id: `person:${adminId}`,
+    keyId: null,
+    scopes: new Set(['admin']),
+    personId: adminId,
+  }
+  return {
+    adminId,
+    ...(await createKey(deps, adminActor, { name: 'setup admin key', scopes: ['admin'], personId: adminId })),
+  }
 }
 
 const CreateApiKeyInput = z.object({
@@ -60,7 +68,12 @@ export async function createApiKey(deps: Deps, actor: Actor, input: unknown) {
 async function createKey(
   deps: Deps,
   actor: Actor,
-  c: { name: string; scopes: z.infer<typeof ScopeSchema>[]; personId: string | null; idempotencyKey?: string | null },
+  c: {
+    name: string
+    scopes: z.infer<typeof ScopeSchema>[]
+    personId: string | null
+    idempotencyKey?: string | null
+  },
 ) {
   const keyId = newId('apikey', actorRef(actor), c.idempotencyKey)
   const { apiKey, secretHash } = newApiKey(keyId)
@@ -69,10 +82,12 @@ async function createKey(
     aggregate: apiKeyAggregate,
     actor,
     idempotencyKey: c.idempotencyKey,
-    decide: (state) => decideCreateKey(state, { keyId, name: c.name, scopes: c.scopes, personId: c.personId, secretHash }),
+    decide: (state) =>
+      decideCreateKey(state, { keyId, name: c.name, scopes: c.scopes, personId: c.personId, secretHash }),
   })
   // The secret exists only in this response: a repeat cannot show it again.
-  if (outcome.repeated) throw conflict('key_already_issued', 'this key was issued by an earlier call; its secret is shown once')
+  if (outcome.repeated)
+    throw conflict('key_already_issued', 'this key was issued by an earlier call; its secret is shown once')
   return { keyId, apiKey }
 }
 

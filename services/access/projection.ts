@@ -23,7 +23,11 @@ export const apiKeysProjection: Projection = {
         return
       }
       case 'ApiKeyRevoked':
-        await trx.updateTable('api_keys').set({ revoked_at: metadata.occurredAt }).where('id', '=', e.data.keyId).execute()
+        await trx
+          .updateTable('api_keys')
+          .set({ revoked_at: metadata.occurredAt })
+          .where('id', '=', e.data.keyId)
+          .execute()
     }
   },
 }

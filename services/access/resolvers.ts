@@ -12,7 +12,10 @@ const toGraphQL: Record<Scope, GraphQLScope> = {
   'events:read': 'EVENTS_READ',
   'projections:read': 'PROJECTIONS_READ',
 }
-const fromGraphQL = Object.fromEntries(Object.entries(toGraphQL).map(([k, v]) => [v, k])) as Record<GraphQLScope, Scope>
+const fromGraphQL = Object.fromEntries(Object.entries(toGraphQL).map(([k, v]) => [v, k])) as Record<
+  GraphQLScope,
+  Scope
+>
 
 export const accessResolvers: Resolvers = {
   Query: {
@@ -24,7 +27,11 @@ export const accessResolvers: Resolvers = {
   Mutation: {
     async setup(_, { input }, { deps }) {
       const { adminId, apiKey } = await setup(deps, input)
-      const admin = await deps.db.selectFrom('people').selectAll().where('id', '=', adminId).executeTakeFirst()
+      const admin = await deps.db
+        .selectFrom('people')
+        .selectAll()
+        .where('id', '=', adminId)
+        .executeTakeFirst()
       if (!admin) throw notFound('person')
       return { admin: admin as PersonRow, apiKey }
     },

@@ -64,28 +64,39 @@ export function decide(
   const mentorshipId = mentorship.mentorshipId
   switch (command.type) {
     case 'SubmitCheckIn': {
-      if (command.by !== mentorship.menteeId) throw forbidden('mentee_only', 'only the mentee submits check-ins')
+      if (command.by !== mentorship.menteeId)
+        throw forbidden('mentee_only', 'only the mentee submits check-ins')
       if (command.weekOf < weeks.firstWeek) {
         throw badField('input.weekOf', `must be on or after the mentorship's first week (${weeks.firstWeek})`)
       }
       if (command.weekOf > weeks.currentWeek) {
         throw badField('input.weekOf', `must not be after the current week (${weeks.currentWeek})`)
       }
-      if (state.exists) throw conflict('check_in_exists', `a check-in for the week of ${command.weekOf} exists`)
+      if (state.exists)
+        throw conflict('check_in_exists', `a check-in for the week of ${command.weekOf} exists`)
       const { checkInId, weekOf, markdown, by } = command
       return [{ type: 'CheckInSubmitted', data: { checkInId, mentorshipId, weekOf, markdown, by } }]
     }
     case 'EditCheckIn': {
       if (!state.exists) throw notFound('check_in')
-      if (command.by !== mentorship.menteeId) throw forbidden('mentee_only', 'only the mentee edits a check-in')
+      if (command.by !== mentorship.menteeId)
+        throw forbidden('mentee_only', 'only the mentee edits a check-in')
       if (command.markdown === state.markdown) return []
-      return [{ type: 'CheckInEdited', data: { checkInId: state.checkInId, mentorshipId, markdown: command.markdown, by: command.by } }]
+      return [
+        {
+          type: 'CheckInEdited',
+          data: { checkInId: state.checkInId, mentorshipId, markdown: command.markdown, by: command.by },
+        },
+      ]
     }
     case 'ReplyToCheckIn': {
       if (!state.exists) throw notFound('check_in')
-      if (command.by !== mentorship.mentorId) throw forbidden('mentor_only', 'only the mentor replies to a check-in')
+      if (command.by !== mentorship.mentorId)
+        throw forbidden('mentor_only', 'only the mentor replies to a check-in')
       const { replyId, markdown, by } = command
-      return [{ type: 'ReplyWritten', data: { checkInId: state.checkInId, mentorshipId, replyId, markdown, by } }]
+      return [
+        { type: 'ReplyWritten', data: { checkInId: state.checkInId, mentorshipId, replyId, markdown, by } },
+      ]
     }
   }
 }

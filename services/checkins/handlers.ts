@@ -26,22 +26,37 @@ export async function submitCheckIn(deps: Deps, actor: Actor, input: unknown) {
   const week = c.weekOf ?? currentWeek
   const day = DateTime.fromISO(week, { zone: 'utc' })
   if (!day.isValid) throw badField('input.weekOf', 'must be a real date')
-  if (day.weekday !== 1) throw badField('input.weekOf', 'must be a Monday (the first day of the mentee’s week)')
+  if (day.weekday !== 1)
+    throw badField('input.weekOf', 'must be a Monday (the first day of the mentee’s week)')
   const checkInId = checkInIdFor(c.mentorshipId, week)
-  const weeks = { firstWeek: weekOf(DateTime.fromISO(mentorship.state.startedOn, { zone }), zone), currentWeek }
+  const weeks = {
+    firstWeek: weekOf(DateTime.fromISO(mentorship.state.startedOn, { zone }), zone),
+    currentWeek,
+  }
   await execute(deps, {
     streamId: streams.checkIn(checkInId),
     aggregate: checkInAggregate,
     actor,
     idempotencyKey: c.idempotencyKey,
     decide: (state) =>
-      decide({ type: 'SubmitCheckIn', checkInId, weekOf: week, markdown: c.markdown, by }, state, mentorship.state, weeks),
+      decide(
+        { type: 'SubmitCheckIn', checkInId, weekOf: week, markdown: c.markdown, by },
+        state,
+        mentorship.state,
+        weeks,
+      ),
   })
   return checkInId
 }
 
 /** Edits and replies: the check-in's stream names its mentorship. */
-async function onCheckIn(deps: Deps, actor: Actor, checkInId: string, key: string | null | undefined, command: CheckInCommand) {
+async function onCheckIn(
+  deps: Deps,
+  actor: Actor,
+  checkInId: string,
+  key: string | null | undefined,
+  command: CheckInCommand,
+) {
   const checkIn = await load(deps, streams.checkIn(checkInId), checkInAggregate)
   if (!checkIn.exists) throw notFound('check_in')
   const mentorship = await load(deps, streams.mentorship(checkIn.state.mentorshipId), mentorshipAggregate)
@@ -58,7 +73,11 @@ async function onCheckIn(deps: Deps, actor: Actor, checkInId: string, key: strin
 export async function editCheckIn(deps: Deps, actor: Actor, input: unknown) {
   const by = requireMember(actor)
   const c = parseInput(EditCheckInInput, input)
-  await onCheckIn(deps, actor, c.checkInId, c.idempotencyKey, { type: 'EditCheckIn', markdown: c.markdown, by })
+  await onCheckIn(deps, actor, c.checkInId, c.idempotencyKey, {
+    type: 'EditCheckIn',
+    markdown: c.markdown,
+    by,
+  })
   return c.checkInId
 }
 

@@ -12,6 +12,14 @@ export const SubmitCheckInInput = z.object({
   idempotencyKey: key,
 })
 
-export const EditCheckInInput = z.object({ checkInId: z.string().uuid(), markdown: z.string(), idempotencyKey: key })
+export const EditCheckInInput = z.object({
+  checkInId: z.string().uuid(),
+  markdown: z.string(),
+  idempotencyKey: key,
+})
 
-export const ReplyToCheckInInput = z.object({ checkInId: z.string().uuid(), markdown: z.string(), idempotencyKey: key })
+export const ReplyToCheckInInput = z.object({
+  checkInId: z.string().uuid(),
+  markdown: z.string(),
+  idempotencyKey: key,
+})

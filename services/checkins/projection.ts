@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { Kysely } from 'kysely'
 import { replyDeadline } from '../rules/responseWindow.ts'
-import { endOfDueDay } from '../rules/week.ts'
+import { endOfDueDay, isLate } from '../rules/week.ts'
 import type { Projection } from '../shared/projection.ts'
 import type { CheckInEvent } from './events.ts'
 
@@ -32,7 +32,7 @@ export const checkInsProjection: Projection = {
             markdown: d.markdown,
             submitted_at: at.toISO(),
             due_end: dueEnd.toUTC().toISO(),
-            late: at > dueEnd,
+            late: isLate(at, d.weekOf, pair.check_in_weekday, pair.mentee_zone),
             reply_deadline: deadline.toUTC().toISO(),
           })
           .execute()
@@ -46,13 +46,22 @@ export const checkInsProjection: Projection = {
         const d = e.data
         const row = await trx
           .updateTable('check_ins')
-          .set((eb) => ({ markdown: d.markdown, edited_at: at.toISO(), edit_count: eb('edit_count', '+', 1) }))
+          .set((eb) => ({
+            markdown: d.markdown,
+            edited_at: at.toISO(),
+            edit_count: eb('edit_count', '+', 1),
+          }))
           .where('id', '=', d.checkInId)
           .returning('edit_count')
           .executeTakeFirstOrThrow()
         await trx
           .insertInto('check_in_revisions')
-          .values({ check_in_id: d.checkInId, revision: row.edit_count, markdown: d.markdown, at: at.toISO() })
+          .values({
+            check_in_id: d.checkInId,
+            revision: row.edit_count,
+            markdown: d.markdown,
+            at: at.toISO(),
+          })
           .execute()
         return
       }

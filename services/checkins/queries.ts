@@ -36,11 +36,12 @@ export interface RevisionRow {
 
 /** A check-in and its mentorship, if the caller may see the mentorship. */
 export async function findCheckIn(db: Kysely<any>, actor: Actor, id: string) {
-  const row = (await db.selectFrom('check_ins').selectAll().where('id', '=', id).executeTakeFirst()) as CheckInRow | undefined
+  const row = (await db.selectFrom('check_ins').selectAll().where('id', '=', id).executeTakeFirst()) as
+    CheckInRow | undefined
   if (!row) return null
-  const mentorship = (await visibleMentorships(db, actor).where('id', '=', row.mentorship_id).executeTakeFirst()) as
-    | MentorshipRow
-    | undefined
+  const mentorship = (await visibleMentorships(db, actor)
+    .where('id', '=', row.mentorship_id)
+    .executeTakeFirst()) as MentorshipRow | undefined
   return mentorship ? { row, mentorship } : null
 }
 

@@ -86,12 +86,13 @@ export const checkInsResolvers: Resolvers = {
     },
   },
   Reply: {
-    author: async (reply, _, ctx) => (await ctx.person(reply.author_id)) ?? Promise.reject(notFound('person')),
+    author: async (reply, _, ctx) =>
+      (await ctx.person(reply.author_id)) ?? Promise.reject(notFound('person')),
     markdown: async (reply, _, ctx) => ((await isMember(ctx, reply.mentorship_id)) ? reply.markdown : null),
-    html: async (reply, _, ctx) => ((await isMember(ctx, reply.mentorship_id)) ? renderMarkdown(reply.markdown) : null),
+    html: async (reply, _, ctx) =>
+      (await isMember(ctx, reply.mentorship_id)) ? renderMarkdown(reply.markdown) : null,
     at: (reply) => iso(reply.at),
     dueAt: (reply) => iso(reply.deadline),
     onTime: (reply) => reply.on_time,
   },
 }
-

@@ -5,7 +5,8 @@ import { nameBasedId } from '../shared/ids.ts'
 import type { CheckInRow } from './queries.ts'
 
 /** One check-in per mentorship and week: the id follows from both, so the store refuses a second. */
-export const checkInIdFor = (mentorshipId: string, week: string) => nameBasedId(`checkin:${mentorshipId}:${week}`)
+export const checkInIdFor = (mentorshipId: string, week: string) =>
+  nameBasedId(`checkin:${mentorshipId}:${week}`)
 
 /** A week of a mentorship as the API shows it: a submitted check-in, or a week still due or missed. */
 export interface CheckInView {

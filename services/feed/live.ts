@@ -29,7 +29,10 @@ const MAX_QUEUE = 10_000
  * New events as the projector commits them, filtered and redacted for one subscriber. A plain
  * iterator rather than a generator, so `return()` ends a subscriber that is waiting for events.
  */
-export async function liveEvents(ctx: Context, filter: LiveFilter): Promise<AsyncIterableIterator<EventView>> {
+export async function liveEvents(
+  ctx: Context,
+  filter: LiveFilter,
+): Promise<AsyncIterableIterator<EventView>> {
   let memberOf: ReadonlySet<string> = await ctx.memberOf()
   const ready: EventView[] = []
   let pending: RecordedEvent[] = []

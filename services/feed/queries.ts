@@ -21,9 +21,19 @@ export interface FeedFilter {
 }
 
 /** A page of the feed in global order, limited in SQL to what the caller may see at all. */
-export async function feedPage(db: Kysely<any>, actor: Actor, memberOf: ReadonlySet<string>, filter: FeedFilter) {
-  if (filter.after !== null && !/^\d{1,19}$/.test(filter.after)) throw badField('after', 'is not a cursor from this feed')
-  let query = db.selectFrom('event_feed').selectAll().orderBy('position').limit(filter.first + 1)
+export async function feedPage(
+  db: Kysely<any>,
+  actor: Actor,
+  memberOf: ReadonlySet<string>,
+  filter: FeedFilter,
+) {
+  if (filter.after !== null && !/^\d{1,19}$/.test(filter.after))
+    throw badField('after', 'is not a cursor from this feed')
+  let query = db
+    .selectFrom('event_feed')
+    .selectAll()
+    .orderBy('position')
+    .limit(filter.first + 1)
   if (filter.after !== null) query = query.where('position', '>', filter.after)
   if (filter.types?.length) query = query.where('type', 'in', [...filter.types])
   if (filter.mentorshipId) query = query.where('mentorship_id', '=', filter.mentorshipId)

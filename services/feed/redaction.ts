@@ -17,7 +17,12 @@ export interface FeedAudience {
 }
 
 /** Event types only an admin sees: keys and the admin audit trail. */
-export const ADMIN_ONLY = new Set(['ApiKeyCreated', 'ApiKeyRevoked', 'AdminActionPerformed', 'SetupCompleted'])
+export const ADMIN_ONLY = new Set([
+  'ApiKeyCreated',
+  'ApiKeyRevoked',
+  'AdminActionPerformed',
+  'SetupCompleted',
+])
 
 /**
  * What one caller may see of an event (PRODUCT §8): nothing, a redacted copy (private text

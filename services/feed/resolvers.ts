@@ -18,10 +18,15 @@ export const feedResolvers: Resolvers = {
         types: types ?? null,
         mentorshipId: mentorshipId ?? null,
       })
-      const views = page.events.map((e) => viewFor(e, ctx.actor, { memberOf })).filter((v): v is EventView => v !== null)
+      const views = page.events
+        .map((e) => viewFor(e, ctx.actor, { memberOf }))
+        .filter((v): v is EventView => v !== null)
       return {
         edges: views.map((node) => ({ cursor: node.position.toString(), node })),
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.events.at(-1)?.position.toString() ?? null },
+        pageInfo: {
+          hasNextPage: page.hasNextPage,
+          endCursor: page.events.at(-1)?.position.toString() ?? null,
+        },
       }
     },
   },

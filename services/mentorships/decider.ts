@@ -49,7 +49,12 @@ export function evolve(state: MentorshipState, event: AnyEvent): MentorshipState
     case 'PhaseProposalHeld':
       return { ...state, proposal: null }
     case 'MentorshipPhaseChanged':
-      return { ...state, phase: e.data.to, proposal: null, paused: e.data.to === 'ENDED' ? false : state.paused }
+      return {
+        ...state,
+        phase: e.data.to,
+        proposal: null,
+        paused: e.data.to === 'ENDED' ? false : state.paused,
+      }
     default:
       return state
   }
@@ -62,7 +67,13 @@ export interface Caller {
 }
 
 export type MentorshipCommand =
-  | ({ type: 'StartMentorship'; mentorshipId: string; mentorId: string; menteeId: string; startedOn: string } & MentorshipSettings)
+  | ({
+      type: 'StartMentorship'
+      mentorshipId: string
+      mentorId: string
+      menteeId: string
+      startedOn: string
+    } & MentorshipSettings)
   | { type: 'ChangeSettings'; changes: Partial<MentorshipSettings> }
   | { type: 'Pause'; until: string | null; reason: string }
   | { type: 'Resume' }
@@ -78,7 +89,11 @@ export function requireVisible(state: MentorshipState, caller: Caller) {
   if (!state.exists || !(caller.admin || isMember(state, caller.personId))) throw notFound('mentorship')
 }
 
-export function decide(command: MentorshipCommand, state: MentorshipState, caller: Caller): MentorshipEvent[] {
+export function decide(
+  command: MentorshipCommand,
+  state: MentorshipState,
+  caller: Caller,
+): MentorshipEvent[] {
   if (command.type === 'StartMentorship') {
     if (state.exists) throw conflict('mentorship_exists', 'this mentorship has already started')
     const { type: _, ...data } = command
@@ -94,25 +109,40 @@ export function decide(command: MentorshipCommand, state: MentorshipState, calle
           ([key, value]) => value !== undefined && state.settings[key as keyof MentorshipSettings] !== value,
         ),
       )
-      return Object.keys(changes).length ? [{ type: 'MentorshipSettingsChanged', data: { mentorshipId, ...changes } }] : []
+      return Object.keys(changes).length
+        ? [{ type: 'MentorshipSettingsChanged', data: { mentorshipId, ...changes } }]
+        : []
     }
     case 'Pause':
       if (state.paused) throw conflict('already_paused', 'this mentorship is already paused')
-      return [{ type: 'MentorshipPaused', data: { mentorshipId, until: command.until, reason: command.reason } }]
+      return [
+        { type: 'MentorshipPaused', data: { mentorshipId, until: command.until, reason: command.reason } },
+      ]
     case 'Resume':
       if (!state.paused) throw conflict('not_paused', 'this mentorship is not paused')
       return [{ type: 'MentorshipResumed', data: { mentorshipId } }]
     case 'Transition':
       if (command.to === state.phase) throw conflict('same_phase', `the mentorship is already ${state.phase}`)
-      return [{ type: 'MentorshipPhaseChanged', data: { mentorshipId, from: state.phase, to: command.to, reason: command.reason } }]
-    case 'RespondToProposal': {
-      if (!state.proposal) throw conflict('no_proposal', 'there is no phase change proposal to answer')
-      const by = caller.personId ?? 'admin'
-      if (!command.accept) return [{ type: 'PhaseProposalHeld', data: { mentorshipId, to: state.proposal.to, by } }]
       return [
         {
           type: 'MentorshipPhaseChanged',
-          data: { mentorshipId, from: state.phase, to: state.proposal.to, reason: `proposal accepted by ${by}` },
+          data: { mentorshipId, from: state.phase, to: command.to, reason: command.reason },
+        },
+      ]
+    case 'RespondToProposal': {
+      if (!state.proposal) throw conflict('no_proposal', 'there is no phase change proposal to answer')
+      const by = caller.personId ?? 'admin'
+      if (!command.accept)
+        return [{ type: 'PhaseProposalHeld', data: { mentorshipId, to: state.proposal.to, by } }]
+      return [
+        {
+          type: 'MentorshipPhaseChanged',
+          data: {
+            mentorshipId,
+            from: state.phase,
+            to: state.proposal.to,
+            reason: `proposal accepted by ${by}`,
+          },
         },
       ]
     }

@@ -9,7 +9,11 @@ export type ResponseClock = z.infer<typeof ResponseClockSchema>
 
 export const MentorshipSettingsSchema = z.object({
   checkInWeekday: z.number().int().min(1).max(7),
-  responseWindowHours: z.number().int().min(1).max(24 * 14),
+  responseWindowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14),
   responseClock: ResponseClockSchema,
 })
 export type MentorshipSettings = z.infer<typeof MentorshipSettingsSchema>
@@ -36,7 +40,10 @@ export const MentorshipPaused = defineEvent(
   { privateFields: ['reason'] },
 )
 
-export const MentorshipResumed = defineEvent('MentorshipResumed', z.object({ mentorshipId: z.string().uuid() }))
+export const MentorshipResumed = defineEvent(
+  'MentorshipResumed',
+  z.object({ mentorshipId: z.string().uuid() }),
+)
 
 export const PhaseChangeProposed = defineEvent(
   'PhaseChangeProposed',

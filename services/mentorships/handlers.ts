@@ -104,12 +104,19 @@ export async function resumeMentorship(deps: Deps, actor: Actor, input: unknown)
 export async function transitionMentorship(deps: Deps, actor: Actor, input: unknown) {
   requireAdmin(actor)
   const c = parseInput(TransitionMentorshipInput, input)
-  return onMentorship(deps, actor, c.mentorshipId, c.idempotencyKey, { type: 'Transition', to: c.to, reason: c.reason })
+  return onMentorship(deps, actor, c.mentorshipId, c.idempotencyKey, {
+    type: 'Transition',
+    to: c.to,
+    reason: c.reason,
+  })
 }
 
 export async function respondToPhaseProposal(deps: Deps, actor: Actor, input: unknown) {
   const c = parseInput(RespondToPhaseProposalInput, input)
-  return onMentorship(deps, actor, c.mentorshipId, c.idempotencyKey, { type: 'RespondToProposal', accept: c.accept })
+  return onMentorship(deps, actor, c.mentorshipId, c.idempotencyKey, {
+    type: 'RespondToProposal',
+    accept: c.accept,
+  })
 }
 
 /** The mentee's current week, for handlers that default `weekOf`. */

@@ -4,9 +4,17 @@ import { PhaseSchema, ResponseClockSchema } from './events.ts'
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'must be a real date')
+  .refine(
+    (d) =>
+      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'must be a real date',
+  )
 const key = z.string().min(1).max(200).nullish()
-const weekday = z.number().int().min(1, 'must be an ISO weekday 1 (Monday) to 7 (Sunday)').max(7, 'must be an ISO weekday 1 (Monday) to 7 (Sunday)')
+const weekday = z
+  .number()
+  .int()
+  .min(1, 'must be an ISO weekday 1 (Monday) to 7 (Sunday)')
+  .max(7, 'must be an ISO weekday 1 (Monday) to 7 (Sunday)')
 const windowHours = z.number().int().min(1).max(336)
 
 export const StartMentorshipInput = z.object({

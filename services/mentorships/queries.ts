@@ -29,7 +29,11 @@ export function visibleMentorships(db: Kysely<any>, actor: Actor) {
   return query.where((eb) => eb.or([eb('mentor_id', '=', me), eb('mentee_id', '=', me)]))
 }
 
-export async function findMentorship(db: Kysely<any>, actor: Actor, id: string): Promise<MentorshipRow | null> {
+export async function findMentorship(
+  db: Kysely<any>,
+  actor: Actor,
+  id: string,
+): Promise<MentorshipRow | null> {
   const row = await visibleMentorships(db, actor).where('id', '=', id).executeTakeFirst()
   return (row as MentorshipRow | undefined) ?? null
 }
@@ -40,10 +44,17 @@ export async function listMentorships(db: Kysely<any>, actor: Actor, first: numb
   if (after) {
     const [startedAt, id] = decodeCursor(after)
     query = query.where((eb) =>
-      eb.or([eb('started_at', '<', startedAt), eb.and([eb('started_at', '=', startedAt), eb('id', '<', id)])]),
+      eb.or([
+        eb('started_at', '<', startedAt),
+        eb.and([eb('started_at', '=', startedAt), eb('id', '<', id)]),
+      ]),
     )
   }
-  const rows = (await query.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(first + 1).execute()) as MentorshipRow[]
+  const rows = (await query
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(first + 1)
+    .execute()) as MentorshipRow[]
   const total = await visibleMentorships(db, actor)
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))

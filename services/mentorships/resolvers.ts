@@ -31,7 +31,10 @@ export const mentorshipsResolvers: Resolvers = {
       const page = await listMentorships(deps.db, actor, pageSize(first), after ?? null)
       return {
         edges: page.rows.map((node) => ({ cursor: mentorshipCursor(node), node })),
-        pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.rows.length ? mentorshipCursor(page.rows.at(-1)!) : null },
+        pageInfo: {
+          hasNextPage: page.hasNextPage,
+          endCursor: page.rows.length ? mentorshipCursor(page.rows.at(-1)!) : null,
+        },
         totalCount: page.totalCount,
       }
     },
@@ -41,11 +44,16 @@ export const mentorshipsResolvers: Resolvers = {
     },
   },
   Mutation: {
-    startMentorship: async (_, { input }, ctx) => visible(ctx, await startMentorship(ctx.deps, ctx.actor, input)),
-    updateMentorship: async (_, { input }, ctx) => visible(ctx, await updateMentorship(ctx.deps, ctx.actor, input)),
-    pauseMentorship: async (_, { input }, ctx) => visible(ctx, await pauseMentorship(ctx.deps, ctx.actor, input)),
-    resumeMentorship: async (_, { input }, ctx) => visible(ctx, await resumeMentorship(ctx.deps, ctx.actor, input)),
-    transitionMentorship: async (_, { input }, ctx) => visible(ctx, await transitionMentorship(ctx.deps, ctx.actor, input)),
+    startMentorship: async (_, { input }, ctx) =>
+      visible(ctx, await startMentorship(ctx.deps, ctx.actor, input)),
+    updateMentorship: async (_, { input }, ctx) =>
+      visible(ctx, await updateMentorship(ctx.deps, ctx.actor, input)),
+    pauseMentorship: async (_, { input }, ctx) =>
+      visible(ctx, await pauseMentorship(ctx.deps, ctx.actor, input)),
+    resumeMentorship: async (_, { input }, ctx) =>
+      visible(ctx, await resumeMentorship(ctx.deps, ctx.actor, input)),
+    transitionMentorship: async (_, { input }, ctx) =>
+      visible(ctx, await transitionMentorship(ctx.deps, ctx.actor, input)),
     respondToPhaseProposal: async (_, { input }, ctx) =>
       visible(ctx, await respondToPhaseProposal(ctx.deps, ctx.actor, input)),
   },
@@ -63,7 +71,10 @@ export const mentorshipsResolvers: Resolvers = {
         : null,
     async nextReviewOn(m, _, ctx) {
       if (m.phase !== 'WEEKLY' && m.phase !== 'MONTHLY') return null
-      const today = ctx.deps.clock.now().setZone(await menteeZone(ctx, m.mentee_id)).toISODate()!
+      const today = ctx.deps.clock
+        .now()
+        .setZone(await menteeZone(ctx, m.mentee_id))
+        .toISODate()!
       return nextReviewOn(m.started_on, today)
     },
     async currentWeekOf(m, _, ctx) {

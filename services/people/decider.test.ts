@@ -4,7 +4,15 @@ import { decide, evolve, initialState } from './decider.ts'
 
 const person = { initialState, evolve }
 const personId = '66666666-6666-4666-8666-666666666666'
-const register = { type: 'RegisterPerson' as const, personId, email: 'a@b.c', name: 'A', timeZone: 'Asia/Kathmandu', workingHours: [], role: 'MEMBER' as const }
+const register = {
+  type: 'RegisterPerson' as const,
+  personId,
+  email: 'a@b.c',
+  name: 'A',
+  timeZone: 'Asia/Kathmandu',
+  workingHours: [],
+  role: 'MEMBER' as const,
+}
 
 describe('person decider', () => {
   it('an email registers one person', () => {
@@ -22,6 +30,8 @@ describe('person decider', () => {
   })
 
   it('an unknown person cannot be updated', () => {
-    expect(() => decide({ type: 'UpdatePerson', personId, name: 'B' }, given(person, []))).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }))
+    expect(() => decide({ type: 'UpdatePerson', personId, name: 'B' }, given(person, []))).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    )
   })
 })

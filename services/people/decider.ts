@@ -55,7 +55,8 @@ export interface UpdatePerson {
 export function decide(command: RegisterPerson | UpdatePerson, state: PersonState): PersonEvent[] {
   switch (command.type) {
     case 'RegisterPerson': {
-      if (state.exists) throw conflict('email_taken', `a person with email ${command.email} is already registered`)
+      if (state.exists)
+        throw conflict('email_taken', `a person with email ${command.email} is already registered`)
       const { type: _, ...data } = command
       return [{ type: 'PersonRegistered', data }]
     }
@@ -64,9 +65,12 @@ export function decide(command: RegisterPerson | UpdatePerson, state: PersonStat
       const { type: _, ...data } = command
       const changed = stripUndefined(data)
       const unchanged = Object.entries(changed).every(
-        ([key, value]) => key === 'personId' || JSON.stringify(value) === JSON.stringify(state[key as keyof PersonState]),
+        ([key, value]) =>
+          key === 'personId' || JSON.stringify(value) === JSON.stringify(state[key as keyof PersonState]),
       )
-      return unchanged ? [] : [{ type: 'PersonUpdated', data: changed as PersonEvent['data'] & { personId: string } }]
+      return unchanged
+        ? []
+        : [{ type: 'PersonUpdated', data: changed as PersonEvent['data'] & { personId: string } }]
     }
   }
 }

@@ -12,7 +12,12 @@ export const personAggregate = { initialState, evolve }
 /** A person's id follows from their email, so the store itself refuses a second registration. */
 export const personIdFor = (email: string) => nameBasedId(`person:${email.trim().toLowerCase()}`)
 
-export async function registerPerson(deps: Deps, actor: Actor, input: unknown, role: 'ADMIN' | 'MEMBER' = 'MEMBER') {
+export async function registerPerson(
+  deps: Deps,
+  actor: Actor,
+  input: unknown,
+  role: 'ADMIN' | 'MEMBER' = 'MEMBER',
+) {
   if (role === 'MEMBER') requireAdmin(actor)
   const command = parseInput(RegisterPersonInput, input)
   const personId = personIdFor(command.email)

@@ -13,7 +13,7 @@ export interface PersonRow {
 
 /** The people this caller may see, as a SQL condition: the permission lives in the query. */
 function visiblePeople(db: Kysely<any>, actor: Actor) {
-  let query = db.selectFrom('people').selectAll()
+  const query = db.selectFrom('people').selectAll()
   if (actor.scopes.has('admin') || actor.scopes.has('projections:read')) return query
   const me = actor.personId ?? '00000000-0000-0000-0000-000000000000'
   return query.where((eb) =>
@@ -33,13 +33,20 @@ function visiblePeople(db: Kysely<any>, actor: Actor) {
 }
 
 export async function findPerson(db: Kysely<any>, actor: Actor, id: string): Promise<PersonRow | null> {
-  return ((await visiblePeople(db, actor).where('id', '=', id).executeTakeFirst()) as PersonRow | undefined) ?? null
+  return (
+    ((await visiblePeople(db, actor).where('id', '=', id).executeTakeFirst()) as PersonRow | undefined) ??
+    null
+  )
 }
 
 /** People by id without a permission check: for mentors and mentees of a mentorship already visible. */
 export async function peopleByIds(db: Kysely<any>, ids: readonly string[]): Promise<Map<string, PersonRow>> {
   if (ids.length === 0) return new Map()
-  const rows = (await db.selectFrom('people').selectAll().where('id', 'in', [...new Set(ids)]).execute()) as PersonRow[]
+  const rows = (await db
+    .selectFrom('people')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute()) as PersonRow[]
   return new Map(rows.map((r) => [r.id, r]))
 }
 

@@ -1,11 +1,9 @@
 import type { Resolvers } from '../../schema/generated/resolvers.ts'
+import { DEFAULT_WORKING_WEEK } from '../rules/workingHours.ts'
 import { READERS, requireAnyScope } from '../shared/actor.ts'
 import { notFound } from '../shared/errors.ts'
 import { registerPerson, updatePerson } from './handlers.ts'
 import { findPerson } from './queries.ts'
-
-/** Monday–Friday 09:00–17:00 when a person gave no hours (PRODUCT §3). */
-export const DEFAULT_WORKING_HOURS = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }))
 
 export const peopleResolvers: Resolvers = {
   Query: {
@@ -26,8 +24,10 @@ export const peopleResolvers: Resolvers = {
   },
   Person: {
     // Contact data: admins and the pair see it; analytics keys do not.
-    email: (person, _, { actor }) => (actor.scopes.has('admin') || actor.personId !== null ? person.email : null),
+    email: (person, _, { actor }) =>
+      actor.scopes.has('admin') || actor.personId !== null ? person.email : null,
     timeZone: (person) => person.time_zone,
-    workingHours: (person) => (person.working_hours.length ? person.working_hours : DEFAULT_WORKING_HOURS),
+    workingHours: (person) =>
+      person.working_hours.length ? person.working_hours : [...DEFAULT_WORKING_WEEK],
   },
 }

@@ -32,7 +32,8 @@ export function requireAdmin(actor: Actor) {
 }
 
 export function requireAnyScope(actor: Actor, scopes: readonly Scope[]) {
-  if (actor.scopes.size === 0) throw unauthenticated('no_credentials', 'send Authorization: Bearer <API key or token>')
+  if (actor.scopes.size === 0)
+    throw unauthenticated('no_credentials', 'send Authorization: Bearer <API key or token>')
   if (!scopes.some((s) => actor.scopes.has(s))) {
     throw forbidden('scope_missing', `this operation needs one of the scopes: ${scopes.join(', ')}`)
   }

@@ -33,8 +33,7 @@ export function defineEvent<T extends string, S extends z.ZodTypeAny>(
 }
 
 /** The event as deciders produce and evolve it: a type and its validated data. */
-export type EventOf<D extends EventDefinition> = D extends EventDefinition<infer T, infer S>
-  ? { type: T; data: z.output<S> }
-  : never
+export type EventOf<D extends EventDefinition> =
+  D extends EventDefinition<infer T, infer S> ? { type: T; data: z.output<S> } : never
 
 export type AnyEvent = { type: string; data: any }

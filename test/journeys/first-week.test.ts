@@ -19,7 +19,11 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
     server = await startServer(kind, { now: '2026-11-20T12:00:00Z' })
     program = await buildProgram(server)
     const admin = bearer(program.adminKey)
-    const hr = await server.gql(`mutation { createApiKey(input: {name: "HR", scopes: [EVENTS_READ]}) { apiKey } }`, {}, admin)
+    const hr = await server.gql(
+      `mutation { createApiKey(input: {name: "HR", scopes: [EVENTS_READ]}) { apiKey } }`,
+      {},
+      admin,
+    )
     hrKey = hr.data.createApiKey.apiKey
     const other = await buildProgram(server)
     strangerKey = other.menteeKey
@@ -27,7 +31,9 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
   afterAll(() => server?.close())
 
   it('setup works once: a second call is a CONFLICT', async () => {
-    const again = await server.gql(`mutation { setup(input: {email: "second@example.com", name: "X", timeZone: "UTC"}) { apiKey } }`)
+    const again = await server.gql(
+      `mutation { setup(input: {email: "second@example.com", name: "X", timeZone: "UTC"}) { apiKey } }`,
+    )
     expect(again.errors?.[0]?.extensions.code).toBe('CONFLICT')
   })
 
@@ -45,8 +51,16 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
     const query = `{ mentorships { totalCount edges { node { id mentor { name } mentee { name timeZone } phase currentWeekOf } } } }`
     const mine = await server.gql(query, {}, bearer(program.menteeKey))
     expect(mine.data.mentorships.totalCount).toBe(1)
-    expect(mine.data.mentorships.edges[0].node).toMatchObject({ id: program.mentorshipId, phase: 'WEEKLY', currentWeekOf: '2026-11-16' })
-    const theirs = await server.gql(`{ mentorship(id: "${program.mentorshipId}") { id } }`, {}, bearer(strangerKey))
+    expect(mine.data.mentorships.edges[0].node).toMatchObject({
+      id: program.mentorshipId,
+      phase: 'WEEKLY',
+      currentWeekOf: '2026-11-16',
+    })
+    const theirs = await server.gql(
+      `{ mentorship(id: "${program.mentorshipId}") { id } }`,
+      {},
+      bearer(strangerKey),
+    )
     expect(theirs.data.mentorship).toBeNull()
   })
 
@@ -61,8 +75,17 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
     expect(r.errors).toBeUndefined()
     const checkIn = r.data.submitCheckIn
     checkInId = checkIn.id
-    expect(checkIn).toMatchObject({ weekOf: '2026-11-16', status: 'SUBMITTED', late: false, warnings: [], markdown: CHECK_IN })
-    expect(checkIn.sections.questions).toEqual(['When should a test use the real database?', 'Should I ask for design review before coding?'])
+    expect(checkIn).toMatchObject({
+      weekOf: '2026-11-16',
+      status: 'SUBMITTED',
+      late: false,
+      warnings: [],
+      markdown: CHECK_IN,
+    })
+    expect(checkIn.sections.questions).toEqual([
+      'When should a test use the real database?',
+      'Should I ask for design review before coding?',
+    ])
     expect(checkIn.sections.nextWeekGoals).toHaveLength(3)
     expect(checkIn.html).toContain('<h3>What I Accomplished</h3>')
   })
@@ -71,7 +94,9 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
     const before = await server.trellis.store.headPosition()
     const r = await server.gql(
       `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
-      { input: { mentorshipId: program.mentorshipId, markdown: 'different text', idempotencyKey: 'week-47' } },
+      {
+        input: { mentorshipId: program.mentorshipId, markdown: 'different text', idempotencyKey: 'week-47' },
+      },
       bearer(program.menteeKey),
     )
     expect(r.data.submitCheckIn.id).toBe(checkInId)
@@ -105,29 +130,55 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
     server.clock.set(server.clock.now().plus({ hours: 3 }))
     const reply = await server.gql(
       `mutation($input: ReplyToCheckInInput!) { replyToCheckIn(input: $input) { markdown onTime author { name } } }`,
-      { input: { checkInId, markdown: 'Great progress! What would happen if the cache key included the lockfile hash?' } },
+      {
+        input: {
+          checkInId,
+          markdown: 'Great progress! What would happen if the cache key included the lockfile hash?',
+        },
+      },
       bearer(program.mentorKey),
     )
     expect(reply.data.replyToCheckIn).toMatchObject({ onTime: true, author: { name: 'Maya Mentor' } })
 
     await done
     await client.dispose()
-    expect(received[0].data.events).toMatchObject({ type: 'ReplyWritten', mentorshipId: program.mentorshipId, redacted: ['markdown'] })
+    expect(received[0].data.events).toMatchObject({
+      type: 'ReplyWritten',
+      mentorshipId: program.mentorshipId,
+      redacted: ['markdown'],
+    })
     expect(received[0].data.events.data.markdown).toBeNull()
     expect(JSON.stringify(received)).not.toContain('lockfile')
   })
 
   it('after the reply the check-in is REPLIED and the mentee reads it', async () => {
-    const r = await server.gql(`{ checkIn(id: "${checkInId}") { ${CHECK_IN_FIELDS} } }`, {}, bearer(program.menteeKey))
+    const r = await server.gql(
+      `{ checkIn(id: "${checkInId}") { ${CHECK_IN_FIELDS} } }`,
+      {},
+      bearer(program.menteeKey),
+    )
     expect(r.data.checkIn.status).toBe('REPLIED')
     expect(r.data.checkIn.replies[0].markdown).toContain('lockfile hash')
   })
 
   it('an admin sees statuses and dates but no text; a stranger sees nothing', async () => {
-    const admin = await server.gql(`{ checkIn(id: "${checkInId}") { ${CHECK_IN_FIELDS} } }`, {}, bearer(program.adminKey))
-    expect(admin.data.checkIn).toMatchObject({ status: 'REPLIED', markdown: null, html: null, sections: null })
+    const admin = await server.gql(
+      `{ checkIn(id: "${checkInId}") { ${CHECK_IN_FIELDS} } }`,
+      {},
+      bearer(program.adminKey),
+    )
+    expect(admin.data.checkIn).toMatchObject({
+      status: 'REPLIED',
+      markdown: null,
+      html: null,
+      sections: null,
+    })
     expect(admin.data.checkIn.replies[0].markdown).toBeNull()
-    const stranger = await server.gql(`{ checkIn(id: "${checkInId}") { id status } }`, {}, bearer(strangerKey))
+    const stranger = await server.gql(
+      `{ checkIn(id: "${checkInId}") { id status } }`,
+      {},
+      bearer(strangerKey),
+    )
     expect(stranger.data.checkIn).toBeNull()
   })
 
@@ -144,7 +195,11 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
   })
 
   it('the mentee reads the same feed with the text', async () => {
-    const feed = await server.gql(`{ events(types: ["CheckInSubmitted"]) { edges { node { data redacted } } } }`, {}, bearer(program.menteeKey))
+    const feed = await server.gql(
+      `{ events(types: ["CheckInSubmitted"]) { edges { node { data redacted } } } }`,
+      {},
+      bearer(program.menteeKey),
+    )
     expect(feed.data.events.edges).toHaveLength(1)
     expect(feed.data.events.edges[0].node.data.markdown).toBe(CHECK_IN)
   })
@@ -152,26 +207,52 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
   it('a tool acting for the mentor reads the text; acting for a stranger it does not', async () => {
     const admin = bearer(program.adminKey)
     const tool = await keyFor(server, admin, program.mentorId, ['TOOL']).catch(async () => {
-      const r = await server.gql(`mutation { createApiKey(input: {name: "portal", scopes: [TOOL]}) { apiKey } }`, {}, admin)
+      const r = await server.gql(
+        `mutation { createApiKey(input: {name: "portal", scopes: [TOOL]}) { apiKey } }`,
+        {},
+        admin,
+      )
       return r.data.createApiKey.apiKey as string
     })
-    const asMentor = await server.gql(`{ checkIn(id: "${checkInId}") { markdown } }`, {}, bearer(tool, program.mentorId))
+    const asMentor = await server.gql(
+      `{ checkIn(id: "${checkInId}") { markdown } }`,
+      {},
+      bearer(tool, program.mentorId),
+    )
     expect(asMentor.data.checkIn.markdown).toBe(CHECK_IN)
-    const someone = await register(server, admin, { email: `someone-${Date.now()}@test.trellis`, name: 'S', timeZone: 'UTC' })
-    const asSomeone = await server.gql(`{ checkIn(id: "${checkInId}") { markdown } }`, {}, bearer(tool, someone))
+    const someone = await register(server, admin, {
+      email: `someone-${Date.now()}@test.trellis`,
+      name: 'S',
+      timeZone: 'UTC',
+    })
+    const asSomeone = await server.gql(
+      `{ checkIn(id: "${checkInId}") { markdown } }`,
+      {},
+      bearer(tool, someone),
+    )
     expect(asSomeone.data.checkIn).toBeNull()
   })
 
   it('no key, a bad key and a revoked key are UNAUTHENTICATED', async () => {
     const none = await server.gql(`{ me { id } }`)
     expect(none.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED')
-    const bad = await server.gql(`{ me { id } }`, {}, bearer('trl_00000000000000000000000000000000_' + 'x'.repeat(43)))
+    const bad = await server.gql(
+      `{ me { id } }`,
+      {},
+      bearer('trl_00000000000000000000000000000000_' + 'x'.repeat(43)),
+    )
     expect(bad.status).toBe(401)
     expect(bad.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED')
     const admin = bearer(program.adminKey)
-    const created = await server.gql(`mutation { createApiKey(input: {name: "temp", scopes: [EVENTS_READ]}) { apiKey keyId } }`, {}, admin)
+    const created = await server.gql(
+      `mutation { createApiKey(input: {name: "temp", scopes: [EVENTS_READ]}) { apiKey keyId } }`,
+      {},
+      admin,
+    )
     const { apiKey, keyId } = created.data.createApiKey
-    expect((await server.gql(`{ me { scopes } }`, {}, bearer(apiKey))).data.me.scopes).toEqual(['EVENTS_READ'])
+    expect((await server.gql(`{ me { scopes } }`, {}, bearer(apiKey))).data.me.scopes).toEqual([
+      'EVENTS_READ',
+    ])
     await server.gql(`mutation { revokeApiKey(input: {id: "${keyId}"}) }`, {}, admin)
     const revoked = await server.gql(`{ me { id } }`, {}, bearer(apiKey))
     expect(revoked.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED')

@@ -49,7 +49,11 @@ describe('journey: OIDC tokens verified against the issuer’s JWKS', () => {
     stranger = await startIssuer()
     server = await startServer('pglite', { config: { oidc: { issuer: issuer.issuer, audience: 'trellis' } } })
     program = await buildProgram(server)
-    const me = await server.gql(`{ person(id: "${program.menteeId}") { email } }`, {}, bearer(program.adminKey))
+    const me = await server.gql(
+      `{ person(id: "${program.menteeId}") { email } }`,
+      {},
+      bearer(program.adminKey),
+    )
     menteeEmail = me.data.person.email
     await server.gql(
       `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
@@ -65,14 +69,22 @@ describe('journey: OIDC tokens verified against the issuer’s JWKS', () => {
 
   it('a token for a registered person acts as that person', async () => {
     const jwt = await token(issuer.privateKey, issuer.issuer, { email: menteeEmail })
-    const r = await server.gql(`{ me { scopes person { id } } mentorships { edges { node { checkIns(first: 1) { edges { node { markdown } } } } } } }`, {}, bearer(jwt))
+    const r = await server.gql(
+      `{ me { scopes person { id } } mentorships { edges { node { checkIns(first: 1) { edges { node { markdown } } } } } } }`,
+      {},
+      bearer(jwt),
+    )
     expect(r.data.me).toEqual({ scopes: ['PERSON'], person: { id: program.menteeId } })
     expect(r.data.mentorships.edges[0].node.checkIns.edges[0].node.markdown).toBe(CHECK_IN)
   })
 
   it('a service token with the events:read scope reads the redacted feed', async () => {
     const jwt = await token(issuer.privateKey, issuer.issuer, { scope: 'events:read' })
-    const r = await server.gql(`{ events(types: ["CheckInSubmitted"]) { edges { node { data redacted } } } }`, {}, bearer(jwt))
+    const r = await server.gql(
+      `{ events(types: ["CheckInSubmitted"]) { edges { node { data redacted } } } }`,
+      {},
+      bearer(jwt),
+    )
     expect(r.data.events.edges[0].node).toMatchObject({ redacted: ['markdown'], data: { markdown: null } })
   })
 
@@ -88,6 +100,8 @@ describe('journey: OIDC tokens verified against the issuer’s JWKS', () => {
     const r = await server.gql(`{ me { id } }`, {}, bearer(forged))
     expect(r.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED')
     const otherIssuer = await token(stranger.privateKey, stranger.issuer, { email: menteeEmail })
-    expect((await server.gql(`{ me { id } }`, {}, bearer(otherIssuer))).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED')
+    expect((await server.gql(`{ me { id } }`, {}, bearer(otherIssuer))).errors?.[0]?.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    )
   })
 })

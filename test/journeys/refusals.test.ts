@@ -11,13 +11,21 @@ describe('journey: refusals are clear', () => {
   beforeAll(async () => {
     server = await startServer('pglite')
     p = await buildProgram(server)
-    const key = await server.gql(`mutation { createApiKey(input: {name: "HR", scopes: [EVENTS_READ]}) { apiKey } }`, {}, bearer(p.adminKey))
+    const key = await server.gql(
+      `mutation { createApiKey(input: {name: "HR", scopes: [EVENTS_READ]}) { apiKey } }`,
+      {},
+      bearer(p.adminKey),
+    )
     hr = bearer(key.data.createApiKey.apiKey)
   })
   afterAll(() => server?.close())
 
   const submit = (input: Record<string, unknown>, key = p.menteeKey) =>
-    server.gql(`mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`, { input }, bearer(key))
+    server.gql(
+      `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
+      { input },
+      bearer(key),
+    )
   const fields = (r: { errors?: Array<{ extensions: { fields?: Array<{ field: string }> } }> }) =>
     r.errors?.[0]?.extensions.fields?.map((f) => f.field)
 
@@ -55,22 +63,45 @@ describe('journey: refusals are clear', () => {
   it('a person updates their own hours and zone', async () => {
     const r = await server.gql(
       `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { timeZone workingHours { day start end } } }`,
-      { input: { id: p.menteeId, timeZone: 'Asia/Kathmandu', workingHours: [{ day: 2, start: '10:00', end: '18:30' }] } },
+      {
+        input: {
+          id: p.menteeId,
+          timeZone: 'Asia/Kathmandu',
+          workingHours: [{ day: 2, start: '10:00', end: '18:30' }],
+        },
+      },
       bearer(p.menteeKey),
     )
-    expect(r.data.updatePerson).toEqual({ timeZone: 'Asia/Kathmandu', workingHours: [{ day: 2, start: '10:00', end: '18:30' }] })
-    const other = await server.gql(`mutation { updatePerson(input: {id: "${p.mentorId}", name: "X"}) { id } }`, {}, bearer(p.menteeKey))
+    expect(r.data.updatePerson).toEqual({
+      timeZone: 'Asia/Kathmandu',
+      workingHours: [{ day: 2, start: '10:00', end: '18:30' }],
+    })
+    const other = await server.gql(
+      `mutation { updatePerson(input: {id: "${p.mentorId}", name: "X"}) { id } }`,
+      {},
+      bearer(p.menteeKey),
+    )
     expect(other.errors?.[0]?.extensions.code).toBe('FORBIDDEN')
   })
 
   it('page sizes and cursors are checked', async () => {
-    expect(fields(await server.gql(`{ mentorships(first: 1000) { totalCount } }`, {}, bearer(p.adminKey)))).toEqual(['first'])
-    expect(fields(await server.gql(`{ events(after: "abc") { edges { cursor } } }`, {}, hr))).toEqual(['after'])
-    expect(fields(await server.gql(`{ mentorships(after: "bm9wZQ") { totalCount } }`, {}, bearer(p.adminKey)))).toEqual(['after'])
+    expect(
+      fields(await server.gql(`{ mentorships(first: 1000) { totalCount } }`, {}, bearer(p.adminKey))),
+    ).toEqual(['first'])
+    expect(fields(await server.gql(`{ events(after: "abc") { edges { cursor } } }`, {}, hr))).toEqual([
+      'after',
+    ])
+    expect(
+      fields(await server.gql(`{ mentorships(after: "bm9wZQ") { totalCount } }`, {}, bearer(p.adminKey))),
+    ).toEqual(['after'])
   })
 
   it('an HR key may not register people or read mentorships: FORBIDDEN', async () => {
-    const r = await server.gql(`mutation { registerPerson(input: {email: "a@example.com", name: "A", timeZone: "UTC"}) { id } }`, {}, hr)
+    const r = await server.gql(
+      `mutation { registerPerson(input: {email: "a@example.com", name: "A", timeZone: "UTC"}) { id } }`,
+      {},
+      hr,
+    )
     expect(r.errors?.[0]?.extensions.code).toBe('FORBIDDEN')
   })
 

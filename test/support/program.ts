@@ -6,15 +6,40 @@ import { bearer, type TestServer } from './server.ts'
  * a mentor in New York, a mentee in Lisbon, their mentorship, and person keys for both.
  * Every call makes new people (unique emails), so tests own their data.
  */
-export async function buildProgram(server: TestServer, overrides: { mentee?: Partial<PersonInput>; mentor?: Partial<PersonInput>; startedOn?: string; checkInWeekday?: number } = {}) {
+export async function buildProgram(
+  server: TestServer,
+  overrides: {
+    mentee?: Partial<PersonInput>
+    mentor?: Partial<PersonInput>
+    startedOn?: string
+    checkInWeekday?: number
+  } = {},
+) {
   const adminKey = await adminKeyFor(server)
   const admin = bearer(adminKey)
   const tag = randomUUID().slice(0, 8)
-  const mentor = await register(server, admin, { email: `mentor-${tag}@test.trellis`, name: 'Maya Mentor', timeZone: 'America/New_York', ...overrides.mentor })
-  const mentee = await register(server, admin, { email: `mentee-${tag}@test.trellis`, name: 'Inês Mentee', timeZone: 'Europe/Lisbon', ...overrides.mentee })
+  const mentor = await register(server, admin, {
+    email: `mentor-${tag}@test.trellis`,
+    name: 'Maya Mentor',
+    timeZone: 'America/New_York',
+    ...overrides.mentor,
+  })
+  const mentee = await register(server, admin, {
+    email: `mentee-${tag}@test.trellis`,
+    name: 'Inês Mentee',
+    timeZone: 'Europe/Lisbon',
+    ...overrides.mentee,
+  })
   const started = await server.gql(
     `mutation($input: StartMentorshipInput!) { startMentorship(input: $input) { id } }`,
-    { input: { mentorId: mentor, menteeId: mentee, startedOn: overrides.startedOn ?? '2026-11-02', checkInWeekday: overrides.checkInWeekday ?? 5 } },
+    {
+      input: {
+        mentorId: mentor,
+        menteeId: mentee,
+        startedOn: overrides.startedOn ?? '2026-11-02',
+        checkInWeekday: overrides.checkInWeekday ?? 5,
+      },
+    },
     admin,
   )
   if (started.errors) throw new Error(JSON.stringify(started.errors))
@@ -41,7 +66,9 @@ export function adminKeyFor(server: TestServer): Promise<string> {
   let key = adminKeys.get(server)
   if (!key) {
     key = server
-      .gql(`mutation { setup(input: {email: "lead@test.trellis", name: "Lead", timeZone: "Europe/Lisbon"}) { apiKey } }`)
+      .gql(
+        `mutation { setup(input: {email: "lead@test.trellis", name: "Lead", timeZone: "Europe/Lisbon"}) { apiKey } }`,
+      )
       .then((r) => {
         if (r.errors) throw new Error(JSON.stringify(r.errors))
         return r.data.setup.apiKey as string
@@ -52,12 +79,21 @@ export function adminKeyFor(server: TestServer): Promise<string> {
 }
 
 export async function register(server: TestServer, admin: Record<string, string>, input: PersonInput) {
-  const r = await server.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, { input }, admin)
+  const r = await server.gql(
+    `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+    { input },
+    admin,
+  )
   if (r.errors) throw new Error(JSON.stringify(r.errors))
   return r.data.registerPerson.id as string
 }
 
-export async function keyFor(server: TestServer, admin: Record<string, string>, personId: string, scopes = ['PERSON']) {
+export async function keyFor(
+  server: TestServer,
+  admin: Record<string, string>,
+  personId: string,
+  scopes = ['PERSON'],
+) {
   const r = await server.gql(
     `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey } }`,
     { input: { name: `key for ${personId}`, scopes, personId } },

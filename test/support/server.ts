@@ -22,14 +22,21 @@ export interface TestServer {
   trellis: Trellis
   clock: ReturnType<typeof manualClock>
   /** POSTs a GraphQL operation over real HTTP and returns status and body. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResponse<T>>
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResponse<T>>
   close(): Promise<void>
 }
 
 export interface GqlResponse<T> {
   status: number
   data: T
-  errors?: Array<{ message: string; extensions: { code: string; reason?: string; fields?: Array<{ field: string }> } }>
+  errors?: Array<{
+    message: string
+    extensions: { code: string; reason?: string; fields?: Array<{ field: string }> }
+  }>
 }
 
 /** A whole Trellis on a fresh database, listening on a free loopback port, with a hand-moved clock. */
