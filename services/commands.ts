@@ -47,9 +47,9 @@ export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promis
     if (earlier.length > 0) {
       const position = earlier.at(-1)!.position
       await deps.caughtUp(position)
-      return { events: earlier.map(decode), position, repeated: true }
+      return { events: earlier.map((e) => decode(e)), position, repeated: true }
     }
-    const state = recorded.map(decode).reduce(aggregate.evolve, aggregate.initialState)
+    const state = recorded.map((e) => decode(e)).reduce(aggregate.evolve, aggregate.initialState)
     const events = options.decide(state)
     if (events.length === 0) {
       return { events, position: recorded.at(-1)?.position ?? 0n, repeated: false }
@@ -87,7 +87,7 @@ function sameRequest(recorded: RecordedEvent[], actor: string, key: string) {
 export async function load<S>(deps: Deps, streamId: string, aggregate: Aggregate<S>) {
   const recorded = await deps.store.readStream(streamId)
   return {
-    state: recorded.map(decode).reduce(aggregate.evolve, aggregate.initialState),
+    state: recorded.map((e) => decode(e)).reduce(aggregate.evolve, aggregate.initialState),
     exists: recorded.length > 0,
   }
 }

@@ -279,7 +279,7 @@ export function eventStoreContract(name: string, open: () => Promise<OpenedStore
       const seen = collect(store, head, [prefix], true)
       try {
         const appended = (await Promise.all(writers.map((writer, i) => write(writer, prefix, i)))).flat()
-        await eventually(() => expect(seen.events.length).toBeGreaterThanOrEqual(appended.length), 20_000)
+        await eventually(() => expect(seen.events.length).toBeGreaterThanOrEqual(appended.length), 10_000)
         await sleep(300) // a duplicate would show up now
         const ids = seen.events.map((e) => e.id)
         expect(ids).toHaveLength(appended.length)

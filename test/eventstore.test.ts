@@ -2,13 +2,14 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../infra/db/database.ts'
 import { createEsdbEventStore } from '../infra/eventstore/esdb.ts'
 import { createPostgresEventStore } from '../infra/eventstore/postgres.ts'
 import { eventStoreContract } from './eventstore.contract.ts'
-import { createPostgresDatabase, postgresAvailable, TEST_DATABASE_URL } from './support/databases.ts'
+import { createPostgresDatabase, dropPostgresDatabase, postgresAvailable } from './support/databases.ts'
 
 eventStoreContract('PostgreSQL event store on PGlite', async () => {
   const database = await openDatabase({ memory: true })
@@ -43,7 +44,7 @@ describe.skipIf(!(await postgresAvailable()))('PostgreSQL server', () => {
       openAnotherWriter: openWriter,
       async cleanup() {
         await cleanup()
-        await dropDatabase(url)
+        await dropPostgresDatabase(url)
       },
     }
   })
@@ -80,6 +81,7 @@ describe('PGlite data directory', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'trellis-lock-'))
     try {
       const database = await openDatabase({ dataDir })
+      await sql`select 1`.execute(database.db) // close() only closes PGlite once a query has run
       let refused: Awaited<ReturnType<typeof openInChildProcess>>
       try {
         refused = await openInChildProcess(dataDir)
@@ -103,8 +105,10 @@ function openInChildProcess(dataDir: string): Promise<{ code: number | null; out
   const databaseModule = new URL('../infra/db/database.ts', import.meta.url).href
   const script = `
     const { openDatabase, DataDirLocked } = await import(${JSON.stringify(databaseModule)})
+    const { sql } = await import('kysely')
     try {
       const database = await openDatabase({ dataDir: process.env.TRELLIS_TEST_DIR })
+      await sql\`select 1\`.execute(database.db)
       await database.close()
       console.log('opened')
     } catch (error) {
@@ -115,6 +119,7 @@ function openInChildProcess(dataDir: string): Promise<{ code: number | null; out
   `
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
       env: { ...process.env, TRELLIS_TEST_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -124,17 +129,6 @@ function openInChildProcess(dataDir: string): Promise<{ code: number | null; out
     child.on('error', reject)
     child.on('close', (code) => resolve({ code, output }))
   })
-}
-
-async function dropDatabase(url: string) {
-  const name = new URL(url).pathname.slice(1)
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL })
-  await admin.connect()
-  try {
-    await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`)
-  } finally {
-    await admin.end()
-  }
 }
 
 type EventStoreDbTarget =
@@ -162,7 +156,7 @@ async function eventStoreDb(): Promise<EventStoreDbTarget> {
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000).unref()),
   ])
   if (!reachable) return { reason: 'no EVENTSTORE_URL and the Docker engine did not answer' }
-  let container: Awaited<ReturnType<GenericContainer['start']>> | undefined
+  let container: Awaited<ReturnType<InstanceType<typeof GenericContainer>['start']>> | undefined
   return {
     source: 'testcontainers',
     async url() {

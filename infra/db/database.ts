@@ -65,6 +65,8 @@ async function openPGlite(dataDir: string | undefined): Promise<Database> {
       },
       async close() {
         await db.destroy()
+        // Kysely skips a driver it never used, so PGlite may still be open here.
+        if (!pglite.closed) await pglite.close()
         unlock()
       },
     }

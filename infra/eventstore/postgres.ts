@@ -30,7 +30,7 @@ const READ_RETRIES = 5
  * releases the transaction's locks, so when the next append gets the lock and draws a higher
  * position, every lower position is already visible. A reader therefore never sees position n+1
  * while n is still in flight, and "everything after my last position" never skips an event.
- * The price is one append at a time per database, which is far above what Trellis writes.
+ * The price is one append at a time per database: far more throughput than Trellis needs.
  */
 export async function createPostgresEventStore(database: Database): Promise<EventStore> {
   const { db } = database
@@ -55,8 +55,9 @@ export async function createPostgresEventStore(database: Database): Promise<Even
           await sql`select pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx)
           const current = await lastRevision(trx, streamId)
           checkExpected(streamId, expected, current)
-          if (events.length === 0)
+          if (events.length === 0) {
             return { revision: current ?? -1, position: await streamHead(trx, streamId) }
+          }
           const first = (current ?? -1) + 1
           const rows = events.map((event, i) => ({
             stream_id: streamId,
@@ -124,9 +125,8 @@ export async function createPostgresEventStore(database: Database): Promise<Even
     /** Stops the subscriptions; the Database belongs to the caller and stays open. */
     async close() {
       await Promise.all([...subscriptions].map((subscription) => subscription.stop()))
-      await (
-        await unlisten
-      )?.()
+      const stopListening = await unlisten
+      await stopListening?.()
     },
   }
 }

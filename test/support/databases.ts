@@ -47,9 +47,29 @@ export async function createPostgresDatabase(): Promise<string> {
   return url.toString()
 }
 
+/** A fresh database; closing a PostgreSQL one also drops it, so test runs leave nothing behind. */
 export async function openTestDatabase(kind: StoreKind): Promise<Database> {
   if (kind === 'pglite') return openDatabase({ memory: true })
-  return openDatabase({ url: await createPostgresDatabase() })
+  const url = await createPostgresDatabase()
+  const database = await openDatabase({ url })
+  return {
+    ...database,
+    async close() {
+      await database.close()
+      await dropPostgresDatabase(url)
+    },
+  }
+}
+
+export async function dropPostgresDatabase(url: string) {
+  const name = new URL(url).pathname.slice(1)
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL })
+  await admin.connect()
+  try {
+    await admin.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`)
+  } finally {
+    await admin.end()
+  }
 }
 
 function redact(url: string) {
