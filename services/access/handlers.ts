@@ -112,9 +112,10 @@ export async function recordAdminUse(deps: Deps, actor: Actor, operation: string
     causationId: null,
     occurredAt: deps.clock.now().toUTC().toISO()!,
   }
-  await deps.store.append(
+  const { position } = await deps.store.append(
     streams.audit(keyId),
     [encode({ type: 'AdminActionPerformed', data: { keyId, operation, operationType } }, metadata)],
     'any',
   )
+  await deps.caughtUp(position)
 }

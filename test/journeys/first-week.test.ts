@@ -257,4 +257,20 @@ describeWithStores('journey: the first week of a mentorship', (kind) => {
     const revoked = await server.gql(`{ me { id } }`, {}, bearer(apiKey))
     expect(revoked.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED')
   })
+
+  it('every use of the admin scope is an event only admins see', async () => {
+    const admin = await server.gql(
+      `query AuditMe { events(types: ["AdminActionPerformed"], first: 100) { edges { node { data } } } }`,
+      {},
+      bearer(program.adminKey),
+    )
+    const operations = admin.data.events.edges.map((e: any) => e.node.data.operation)
+    expect(operations).toContain('AuditMe')
+    const hr = await server.gql(
+      `{ events(types: ["AdminActionPerformed"]) { edges { node { type } } } }`,
+      {},
+      bearer(hrKey),
+    )
+    expect(hr.data.events.edges).toEqual([])
+  })
 })
