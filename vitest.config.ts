@@ -8,5 +8,6 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     setupFiles: ['test/support/noNetwork.ts'],
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 })
