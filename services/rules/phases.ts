@@ -1,0 +1,59 @@
+import { DateTime } from 'luxon'
+
+/** The lifecycle's phases in order (PRODUCT §2); ENDED can follow any of them. */
+export type Phase = 'WEEKLY' | 'MONTHLY' | 'AD_HOC' | 'PEER' | 'ENDED'
+
+/**
+ * When each step down is proposed, in months from the start: monthly at 6 and ad hoc at 12
+ * (the article's "Exiting the Mentorship Gracefully"); peer, which the article leaves open,
+ * at 18 — six months of ad-hoc contact before the pair becomes alumni.
+ */
+export const STEP_DOWN_MONTHS: Readonly<Record<'MONTHLY' | 'AD_HOC' | 'PEER', number>> = {
+  MONTHLY: 6,
+  AD_HOC: 12,
+  PEER: 18,
+}
+
+/** A held proposal is asked again this many weeks later. */
+export const HOLD_WEEKS = 4
+
+export function nextPhase(phase: Phase): 'MONTHLY' | 'AD_HOC' | 'PEER' | null {
+  switch (phase) {
+    case 'WEEKLY':
+      return 'MONTHLY'
+    case 'MONTHLY':
+      return 'AD_HOC'
+    case 'AD_HOC':
+      return 'PEER'
+    default:
+      return null
+  }
+}
+
+/**
+ * `months` calendar months after `startedOn`. A start on the 31st reaches a shorter month on its
+ * last day (2026-08-31 + 6 months = 2027-02-28), never spilling into the next month.
+ */
+export function monthsAfter(startedOn: string, months: number): string {
+  return DateTime.fromISO(startedOn, { zone: 'utc' }).plus({ months }).toISODate()!
+}
+
+/** The date the step down to `phase` is first proposed. */
+export function stepDownOn(startedOn: string, phase: 'MONTHLY' | 'AD_HOC' | 'PEER'): string {
+  return monthsAfter(startedOn, STEP_DOWN_MONTHS[phase])
+}
+
+/** The monthly phase's check-in day: the first pair weekday (ISO 1–7) of the month holding `date`. */
+export function firstWeekdayOfMonth(date: string, weekday: number): string {
+  const first = DateTime.fromISO(date, { zone: 'utc' }).startOf('month')
+  return first.plus({ days: (weekday - first.weekday + 7) % 7 }).toISODate()!
+}
+
+/** Days from `startedOn` that are multiples of `everyDays` — calls (14) and reviews (28). */
+export function isCadenceDay(startedOn: string, date: string, everyDays: number): boolean {
+  const days = DateTime.fromISO(date, { zone: 'utc' }).diff(DateTime.fromISO(startedOn, { zone: 'utc' }), 'days').days
+  return days > 0 && Number.isInteger(days) && days % everyDays === 0
+}
+
+export const CALL_EVERY_DAYS = 14
+export const REVIEW_EVERY_DAYS = 28
