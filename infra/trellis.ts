@@ -9,6 +9,10 @@ import { createProjector } from './readmodels/projector.ts'
 import type { Deps } from '../services/deps.ts'
 import { projections } from '../services/projections.ts'
 import { clockStartingAt, systemClock, type Clock } from '../services/shared/clock.ts'
+import { recordOccurrence } from '../services/lifecycle/handlers.ts'
+import { startDispatcher } from '../workflows/dispatcher.ts'
+import { createEmbeddedEngine } from '../workflows/embedded.ts'
+import type { Subscription } from './eventstore/port.ts'
 
 /**
  * Trellis assembled: database, event store, read models and their projector, the HTTP API.
@@ -16,7 +20,7 @@ import { clockStartingAt, systemClock, type Clock } from '../services/shared/clo
  */
 export async function createTrellis(
   config: Config,
-  options: { clock?: Clock; database?: Database; logger?: boolean } = {},
+  options: { clock?: Clock; database?: Database; logger?: boolean; lifecyclePollMs?: number } = {},
 ) {
   const database =
     options.database ??
@@ -54,14 +58,36 @@ export async function createTrellis(
       tz: process.versions.tz,
     }),
   })
+  const engine = createEmbeddedEngine({
+    db: database.db,
+    clock,
+    record: (mentorshipId, occurrence) => recordOccurrence(deps, mentorshipId, occurrence),
+    pollMs: options.lifecyclePollMs ?? 1000,
+    onError: (error) => console.error('lifecycle runner:', error),
+  })
+  let dispatcher: Subscription | null = null
   return {
     app,
     deps,
+    engine,
+    /** Starts the lifecycle: the dispatcher feeding workflows, and the runner's loop. */
+    async startLifecycle() {
+      dispatcher ??= await startDispatcher({
+        store,
+        db: database.db,
+        engine,
+        caughtUp: (position) => projector.waitFor(position),
+        onError: (error) => console.error('lifecycle dispatcher stopped:', error),
+      })
+      engine.startLoop()
+    },
     database,
     store,
     projector,
     async close() {
       await app.close()
+      await dispatcher?.stop()
+      await engine.close()
       await projector.stop()
       await store.close()
       if (!options.database) await database.close()

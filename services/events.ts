@@ -1,5 +1,6 @@
 import { accessEvents } from './access/events.ts'
 import { checkInEvents } from './checkins/events.ts'
+import { lifecycleEvents } from './lifecycle/events.ts'
 import { mentorshipEvents } from './mentorships/events.ts'
 import { personEvents } from './people/events.ts'
 import type { EventDefinition } from './shared/events.ts'
@@ -9,6 +10,7 @@ export const allEvents: readonly EventDefinition[] = [
   ...personEvents,
   ...mentorshipEvents,
   ...checkInEvents,
+  ...lifecycleEvents,
   ...accessEvents,
 ]
 

@@ -1,6 +1,7 @@
 import { apiKeysProjection } from './access/projection.ts'
 import { checkInsProjection } from './checkins/projection.ts'
 import { eventFeedProjection } from './feed/projection.ts'
+import { lifecycleProjection } from './lifecycle/projection.ts'
 import { mentorshipsProjection } from './mentorships/projection.ts'
 import { peopleProjection } from './people/projection.ts'
 import type { Projection } from './shared/projection.ts'
@@ -10,6 +11,7 @@ export const projections: readonly Projection[] = [
   peopleProjection,
   mentorshipsProjection,
   checkInsProjection,
+  lifecycleProjection,
   apiKeysProjection,
   eventFeedProjection,
 ]

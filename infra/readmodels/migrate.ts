@@ -1,9 +1,11 @@
 import { sql, type Kysely } from 'kysely'
 import * as createReadModels from './migrations/202611231900_create_read_models.ts'
+import * as createLifecycle from './migrations/202611232030_create_lifecycle.ts'
 
 /** Forward-only, in name order; each runs once, recorded in `read_model_migrations`. */
 const migrations: Array<[string, { up(db: Kysely<any>): Promise<void> }]> = [
   ['202611231900_create_read_models', createReadModels],
+  ['202611232030_create_lifecycle', createLifecycle],
 ]
 
 export async function migrate(db: Kysely<any>) {

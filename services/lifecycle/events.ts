@@ -5,7 +5,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const mentorshipId = z.string().uuid()
 
 /** The due day of a check-in has begun (mentee's zone). */
-export const CheckInDue = defineEvent('CheckInDue', z.object({ mentorshipId, weekOf: isoDate, dueAt: z.string() }))
+export const CheckInDue = defineEvent(
+  'CheckInDue',
+  z.object({ mentorshipId, weekOf: isoDate, dueAt: z.string() }),
+)
 
 /** The due day ended with no check-in. */
 export const CheckInMissed = defineEvent('CheckInMissed', z.object({ mentorshipId, weekOf: isoDate }))

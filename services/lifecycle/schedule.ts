@@ -46,7 +46,10 @@ export function nextOccurrence(state: LifecycleState): Occurrence | null {
   if (state.paused) {
     if (state.pausedUntil) {
       const next = DateTime.fromISO(state.pausedUntil, { zone: 'utc' }).plus({ days: 1 }).toISODate()!
-      candidates.push({ at: soonest(localInstant(next, 0, state.menteeZone).toMillis()), item: { kind: 'LeaveEnded' } })
+      candidates.push({
+        at: soonest(localInstant(next, 0, state.menteeZone).toMillis()),
+        item: { kind: 'LeaveEnded' },
+      })
     }
     return earliest(candidates)
   }
@@ -56,7 +59,10 @@ export function nextOccurrence(state: LifecycleState): Occurrence | null {
   }
   const to = nextPhase(state.phase)
   if (to && !state.proposal && state.proposeAgainAt) {
-    candidates.push({ at: soonest(ms(state.proposeAgainAt)), item: { kind: 'Propose', from: state.phase, to } })
+    candidates.push({
+      at: soonest(ms(state.proposeAgainAt)),
+      item: { kind: 'Propose', from: state.phase, to },
+    })
   }
   const day = firstCadenceDay(state, cursor)
   if (day) candidates.push(...day)
@@ -69,11 +75,16 @@ function firstCadenceDay(state: LifecycleState, cursor: number) {
   const activeSince = ms(state.activeSince)
   let date = DateTime.fromMillis(cursor, { zone }).toISODate()!
   if (date < state.startedOn) date = state.startedOn
-  for (let i = 0; i < HORIZON_DAYS; i++, date = DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate()!) {
+  for (
+    let i = 0;
+    i < HORIZON_DAYS;
+    i++, date = DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate()!
+  ) {
     const start = localInstant(date, 0, zone).toMillis()
     const end = localInstant(date, 1440, zone).toMillis()
     const found: Array<{ at: number; item: OccurrenceItem }> = []
-    const atStart = (item: OccurrenceItem) => start > cursor && start >= activeSince && found.push({ at: start, item })
+    const atStart = (item: OccurrenceItem) =>
+      start > cursor && start >= activeSince && found.push({ at: start, item })
     if (isCheckInDay(state, date)) {
       const week = weekOf(DateTime.fromMillis(start, { zone }), zone)
       atStart({ kind: 'CheckInDue', weekOf: week, dueAt: iso(end) })
@@ -83,7 +94,10 @@ function firstCadenceDay(state: LifecycleState, cursor: number) {
     if (state.phase === 'WEEKLY' && isCadenceDay(state.startedOn, date, CALL_EVERY_DAYS)) {
       atStart({ kind: 'CallDue', dueOn: date })
     }
-    if ((state.phase === 'WEEKLY' || state.phase === 'MONTHLY') && isCadenceDay(state.startedOn, date, REVIEW_EVERY_DAYS)) {
+    if (
+      (state.phase === 'WEEKLY' || state.phase === 'MONTHLY') &&
+      isCadenceDay(state.startedOn, date, REVIEW_EVERY_DAYS)
+    ) {
       atStart({ kind: 'ReviewDue', dueOn: date })
     }
     const to = nextPhase(state.phase)
@@ -97,7 +111,13 @@ function firstCadenceDay(state: LifecycleState, cursor: number) {
 }
 
 function isCheckInDay(state: LifecycleState, date: string) {
-  if (state.phase === 'WEEKLY') return dueDateOf(weekOf(DateTime.fromISO(date, { zone: state.menteeZone }), state.menteeZone), state.checkInWeekday) === date
+  if (state.phase === 'WEEKLY')
+    return (
+      dueDateOf(
+        weekOf(DateTime.fromISO(date, { zone: state.menteeZone }), state.menteeZone),
+        state.checkInWeekday,
+      ) === date
+    )
   if (state.phase === 'MONTHLY') return firstWeekdayOfMonth(date, state.checkInWeekday) === date
   return false
 }

@@ -42,11 +42,11 @@ export interface GqlResponse<T> {
 /** A whole Trellis on a fresh database, listening on a free loopback port, with a hand-moved clock. */
 export async function startServer(
   kind: StoreKind,
-  options: { now?: string; config?: Partial<Config> } = {},
+  options: { now?: string; config?: Partial<Config>; lifecyclePollMs?: number } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase(kind)
   const clock = manualClock(DateTime.fromISO(options.now ?? '2026-11-20T12:00:00Z', { zone: 'utc' }))
-  const trellis = await createTrellis(testConfig(options.config), { clock, database })
+  const trellis = await createTrellis(testConfig(options.config), { clock, database, lifecyclePollMs: options.lifecyclePollMs ?? 0 })
   const url = await trellis.app.listen({ port: 0, host: '127.0.0.1' })
   return {
     url,

@@ -1,0 +1,13 @@
+import type { LifecycleSignal, LifecycleState } from '../services/lifecycle/state.ts'
+
+/** A workflow engine running one lifecycle per mentorship: Temporal, or the embedded runner. */
+export interface LifecycleEngine {
+  readonly kind: 'temporal' | 'embedded'
+  /** Starts the mentorship's workflow; starting one that exists does nothing. */
+  start(state: LifecycleState): Promise<void>
+  /** Delivers a fact; delivering the same one twice changes nothing. */
+  signal(mentorshipId: string, signal: LifecycleSignal): Promise<void>
+  /** The workflow's current state, for queries and tests. */
+  state(mentorshipId: string): Promise<LifecycleState | null>
+  close(): Promise<void>
+}
