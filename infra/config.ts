@@ -13,6 +13,8 @@ export interface Config {
   now: DateTime | null
   demo: boolean
   oidc: { issuer: string; audience: string | null } | null
+  /** TEMPORAL_ADDRESS: run lifecycles on Temporal instead of the embedded runner. */
+  temporal: { address: string; namespace: string; taskQueue: string; inProcessWorker: boolean } | null
 }
 
 export class ConfigError extends Error {}
@@ -36,5 +38,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     now,
     demo: env.TRELLIS_DEMO !== '0',
     oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE || null } : null,
+    temporal: env.TEMPORAL_ADDRESS
+      ? {
+          address: env.TEMPORAL_ADDRESS,
+          namespace: env.TEMPORAL_NAMESPACE || 'default',
+          taskQueue: env.TEMPORAL_TASK_QUEUE || 'trellis-lifecycle',
+          inProcessWorker: env.TRELLIS_WORKER !== '0',
+        }
+      : null,
   }
 }

@@ -12,6 +12,9 @@ import { clockStartingAt, systemClock, type Clock } from '../services/shared/clo
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
 import { startDispatcher } from '../workflows/dispatcher.ts'
 import { createEmbeddedEngine } from '../workflows/embedded.ts'
+import type { LifecycleEngine } from '../workflows/engine.ts'
+import { connectTemporal, createLifecycleWorker, createTemporalEngine } from '../workflows/temporal.ts'
+import { NativeConnection } from '@temporalio/worker'
 import type { Subscription } from './eventstore/port.ts'
 
 /**
@@ -20,7 +23,14 @@ import type { Subscription } from './eventstore/port.ts'
  */
 export async function createTrellis(
   config: Config,
-  options: { clock?: Clock; database?: Database; logger?: boolean; lifecyclePollMs?: number } = {},
+  options: {
+    clock?: Clock
+    database?: Database
+    logger?: boolean
+    lifecyclePollMs?: number
+    /** A lifecycle engine of the caller's (tests on Temporal's test server). */
+    engine?: (deps: Deps) => Promise<LifecycleEngine>
+  } = {},
 ) {
   const database =
     options.database ??
@@ -58,13 +68,12 @@ export async function createTrellis(
       tz: process.versions.tz,
     }),
   })
-  const engine = createEmbeddedEngine({
-    db: database.db,
-    clock,
-    record: (mentorshipId, occurrence) => recordOccurrence(deps, mentorshipId, occurrence),
-    pollMs: options.lifecyclePollMs ?? 1000,
-    onError: (error) => console.error('lifecycle runner:', error),
-  })
+  const lifecycle = options.engine
+    ? { engine: await options.engine(deps), close: async () => {} }
+    : config.temporal
+      ? await temporalLifecycle(deps, config.temporal)
+      : embeddedLifecycle(deps, database, clock, options.lifecyclePollMs)
+  const engine = lifecycle.engine
   let dispatcher: Subscription | null = null
   return {
     app,
@@ -79,7 +88,7 @@ export async function createTrellis(
         caughtUp: (position) => projector.waitFor(position),
         onError: (error) => console.error('lifecycle dispatcher stopped:', error),
       })
-      engine.startLoop()
+      engine.startLoop?.()
     },
     database,
     store,
@@ -88,6 +97,7 @@ export async function createTrellis(
       await app.close()
       await dispatcher?.stop()
       await engine.close()
+      await lifecycle.close()
       await projector.stop()
       await store.close()
       if (!options.database) await database.close()
@@ -96,3 +106,39 @@ export async function createTrellis(
 }
 
 export type Trellis = Awaited<ReturnType<typeof createTrellis>>
+
+function embeddedLifecycle(deps: Deps, database: Database, clock: Clock, pollMs = 1000) {
+  const engine = createEmbeddedEngine({
+    db: database.db,
+    clock,
+    record: (mentorshipId, occurrence) => recordOccurrence(deps, mentorshipId, occurrence),
+    pollMs,
+    onError: (error) => console.error('lifecycle runner:', error),
+  })
+  return { engine, close: async () => {} }
+}
+
+/** Temporal: a client for starting and signalling, and (unless TRELLIS_WORKER=0) a worker in this process. */
+async function temporalLifecycle(deps: Deps, settings: NonNullable<Config['temporal']>) {
+  const { connection, client } = await connectTemporal(settings)
+  const engine = createTemporalEngine(client, settings.taskQueue)
+  let worker: Awaited<ReturnType<typeof createLifecycleWorker>> | null = null
+  let running: Promise<void> | null = null
+  if (settings.inProcessWorker) {
+    const native = await NativeConnection.connect({ address: settings.address })
+    worker = await createLifecycleWorker(deps, {
+      connection: native,
+      namespace: settings.namespace,
+      taskQueue: settings.taskQueue,
+    })
+    running = worker.run()
+  }
+  return {
+    engine,
+    async close() {
+      worker?.shutdown()
+      await running
+      await connection.close()
+    },
+  }
+}

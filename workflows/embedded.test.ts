@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { afterAll, beforeAll, it } from 'vitest'
 import { startServer, type TestServer } from '../test/support/server.ts'
 import { describeWithStores } from '../test/support/stores.ts'
+import type { EmbeddedEngine } from './embedded.ts'
 import { checkExpectations, runScenario, type ScenarioDriver } from './runScenario.ts'
 import { scenarios } from './scenarios.ts'
 
@@ -34,7 +35,7 @@ describeWithStores('lifecycle scenarios on the embedded runner', (kind) => {
         // Firing records events that may signal again (a resumed leave): tick until quiet.
         for (let round = 0; round < 10; round++) {
           await settle()
-          if ((await trellis.engine.tick()) === 0) return
+          if ((await (trellis.engine as EmbeddedEngine).tick()) === 0) return
         }
       },
     }

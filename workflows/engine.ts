@@ -9,5 +9,7 @@ export interface LifecycleEngine {
   signal(mentorshipId: string, signal: LifecycleSignal): Promise<void>
   /** The workflow's current state, for queries and tests. */
   state(mentorshipId: string): Promise<LifecycleState | null>
+  /** Starts firing timers (the embedded runner's loop; Temporal's worker needs no start). */
+  startLoop?(): void
   close(): Promise<void>
 }

@@ -18,9 +18,9 @@ import type { Scenario } from './scenarios.ts'
 export interface ScenarioDriver {
   deps: Deps
   /** Moves the engine's clock (and the API's) to `at`, then lets everything due by then happen. */
-  advanceTo(at: string): Promise<void>
-  /** Waits until the engine has seen every event recorded so far. */
-  settle(): Promise<void>
+  advanceTo(at: string, mentorshipId?: string): Promise<void>
+  /** Waits until the engine has seen every event recorded so far (and the mentorship's workflow is idle). */
+  settle(mentorshipId?: string): Promise<void>
 }
 
 const admin: Actor = { id: 'scenario-admin', keyId: null, scopes: new Set(['admin']), personId: null }
@@ -55,9 +55,9 @@ export async function runScenario(scenario: Scenario, driver: ScenarioDriver, ta
     startedOn: scenario.startedOn,
     checkInWeekday: scenario.checkInWeekday,
   })
-  await driver.settle()
+  await driver.settle(mentorshipId)
   for (const step of scenario.steps) {
-    await driver.advanceTo(step.at)
+    await driver.advanceTo(step.at, mentorshipId)
     if ('submit' in step) {
       await submitCheckIn(deps, as(menteeId), {
         mentorshipId,
@@ -81,10 +81,10 @@ export async function runScenario(scenario: Scenario, driver: ScenarioDriver, ta
         accept: step.respond,
       })
     }
-    await driver.settle()
+    await driver.settle(mentorshipId)
   }
-  await driver.advanceTo(scenario.until)
-  await driver.settle()
+  await driver.advanceTo(scenario.until, mentorshipId)
+  await driver.settle(mentorshipId)
   const rows = await deps.db
     .selectFrom('event_feed')
     .select(['type', 'occurred_at', 'data'])

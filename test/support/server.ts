@@ -2,6 +2,8 @@ import { DateTime } from 'luxon'
 import type { Config } from '../../infra/config.ts'
 import { createTrellis, type Trellis } from '../../infra/trellis.ts'
 import { manualClock } from '../../services/shared/clock.ts'
+import type { Deps } from '../../services/deps.ts'
+import type { LifecycleEngine } from '../../workflows/engine.ts'
 import { openTestDatabase, type StoreKind } from './databases.ts'
 
 export const testConfig = (overrides: Partial<Config> = {}): Config => ({
@@ -14,6 +16,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   now: null,
   demo: false,
   oidc: null,
+  temporal: null,
   ...overrides,
 })
 
@@ -42,11 +45,21 @@ export interface GqlResponse<T> {
 /** A whole Trellis on a fresh database, listening on a free loopback port, with a hand-moved clock. */
 export async function startServer(
   kind: StoreKind,
-  options: { now?: string; config?: Partial<Config>; lifecyclePollMs?: number } = {},
+  options: {
+    now?: string
+    config?: Partial<Config>
+    lifecyclePollMs?: number
+    engine?: (deps: Deps) => Promise<LifecycleEngine>
+  } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase(kind)
   const clock = manualClock(DateTime.fromISO(options.now ?? '2026-11-20T12:00:00Z', { zone: 'utc' }))
-  const trellis = await createTrellis(testConfig(options.config), { clock, database, lifecyclePollMs: options.lifecyclePollMs ?? 0 })
+  const trellis = await createTrellis(testConfig(options.config), {
+    clock,
+    database,
+    lifecyclePollMs: options.lifecyclePollMs ?? 0,
+    ...(options.engine && { engine: options.engine }),
+  })
   const url = await trellis.app.listen({ port: 0, host: '127.0.0.1' })
   return {
     url,

@@ -1,0 +1,67 @@
+import {
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow'
+import { applySignal, completeOccurrence, nextOccurrence } from '../services/lifecycle/schedule.ts'
+import type { LifecycleSignal, LifecycleState } from '../services/lifecycle/state.ts'
+import type { LifecycleActivities } from './activities.ts'
+
+/**
+ * One mentorship's lifecycle on Temporal (PRODUCT §2). Deterministic: time is the workflow's,
+ * the schedule is the pure one in services/lifecycle, and the only effect is the activity that
+ * records what fell due. History is bounded with continue-as-new.
+ */
+export const lifecycleSignal = defineSignal<[LifecycleSignal]>('lifecycle')
+export const lifecycleState = defineQuery<LifecycleState>('state')
+
+const { recordOccurrence } = proxyActivities<LifecycleActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+})
+
+/** Occurrences handled before the history is handed to a fresh run. */
+const STEPS_PER_RUN = 200
+
+export async function lifecycleWorkflow(initial: LifecycleState): Promise<void> {
+  let state = initial
+  const inbox: LifecycleSignal[] = []
+  setHandler(lifecycleSignal, (signal) => void inbox.push(signal))
+  setHandler(lifecycleState, () => state)
+
+  async function fire(limit: number) {
+    for (
+      let next = nextOccurrence(state);
+      next && Date.parse(next.at) <= limit;
+      next = nextOccurrence(state)
+    ) {
+      await recordOccurrence(state.mentorshipId, next)
+      state = completeOccurrence(state, next)
+    }
+  }
+
+  for (let steps = 0; ; steps++) {
+    // Signals in the order they happened: what fell due before a signal's instant is handled first.
+    while (inbox.length > 0) {
+      const signal = inbox.shift()!
+      if ('at' in signal) await fire(Math.min(Date.parse(signal.at), Date.now()))
+      state = applySignal(state, signal)
+    }
+    const next = nextOccurrence(state)
+    if (!next) {
+      if (state.phase === 'ENDED') return
+      await condition(() => inbox.length > 0)
+      continue
+    }
+    const wait = Date.parse(next.at) - Date.now()
+    if (wait > 0 && (await condition(() => inbox.length > 0, wait))) continue
+    await fire(Date.now())
+    if (inbox.length === 0 && (steps >= STEPS_PER_RUN || workflowInfo().continueAsNewSuggested)) {
+      await continueAsNew<typeof lifecycleWorkflow>(state)
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing'
+import { bundleWorkflowCode } from '@temporalio/worker'
+import { DateTime } from 'luxon'
+import { afterAll, beforeAll, it } from 'vitest'
+import { nextOccurrence } from '../services/lifecycle/schedule.ts'
+import { startServer, type TestServer } from '../test/support/server.ts'
+import { createTestEnv, describeWithTemporal } from '../test/support/temporal.ts'
+import type { LifecycleEngine } from './engine.ts'
+import { checkExpectations, runScenario, type ScenarioDriver } from './runScenario.ts'
+import { scenarios } from './scenarios.ts'
+import { createLifecycleWorker, createTemporalEngine, workflowsPath } from './temporal.ts'
+
+const taskQueue = 'trellis-lifecycle-test'
+
+/**
+ * The shared scenarios on Temporal. Its time only moves forward, so each scenario gets a fresh
+ * test server (started at today's date) and worker; one Trellis on PGlite serves them all, its
+ * engine pointed at the current server.
+ */
+describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time skipping)', () => {
+  let server: TestServer
+  let workflowBundle: { code: string }
+  let current: LifecycleEngine | null = null
+  const engine: LifecycleEngine = {
+    kind: 'temporal',
+    start: (state) => current!.start(state),
+    signal: (id, signal) => current!.signal(id, signal),
+    state: (id) => current!.state(id),
+    close: async () => {},
+  }
+
+  beforeAll(async () => {
+    workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger })
+    server = await startServer('pglite', { engine: async () => engine })
+    await server.trellis.startLifecycle()
+  })
+  afterAll(() => server?.close())
+
+  function driverFor(env: TestWorkflowEnvironment): ScenarioDriver {
+    const { trellis, clock } = server
+    const dispatched = async () => {
+      const head = await trellis.store.headPosition()
+      const row = await trellis.database.db
+        .selectFrom('projection_checkpoints')
+        .select('position')
+        .where('name', '=', 'lifecycle_dispatch')
+        .executeTakeFirst()
+      return BigInt(row?.position ?? 0) >= head
+    }
+    /** Idle: every event dispatched, and nothing due by now left unrecorded in the workflow. */
+    const settle = async (mentorshipId?: string) => {
+      for (let i = 0; i < 1500; i++) {
+        const state = mentorshipId ? await engine.state(mentorshipId) : null
+        const next = state ? nextOccurrence(state) : null
+        const idle = !next || Date.parse(next.at) > (await env.currentTimeMs())
+        if ((await dispatched()) && idle && (!mentorshipId || state)) return
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      throw new Error('the Temporal lifecycle did not settle')
+    }
+    return {
+      deps: trellis.deps,
+      settle,
+      async advanceTo(at, mentorshipId) {
+        await settle(mentorshipId)
+        const delta = Date.parse(at) - (await env.currentTimeMs())
+        if (delta > 0) await env.sleep(delta)
+        clock.set(DateTime.fromISO(at, { zone: 'utc' }))
+        await settle(mentorshipId)
+      },
+    }
+  }
+
+  for (const [i, scenario] of scenarios.entries()) {
+    it(
+      scenario.name,
+      async () => {
+        const env = await createTestEnv()
+        current = createTemporalEngine(env.client, taskQueue)
+        const worker = await createLifecycleWorker(server.trellis.deps, {
+          connection: env.nativeConnection,
+          namespace: 'default',
+          taskQueue,
+          workflowBundle,
+        })
+        const running = worker.run()
+        try {
+          checkExpectations(scenario, await runScenario(scenario, driverFor(env), `temporal-${i}`))
+        } finally {
+          worker.shutdown()
+          await running
+          await env.teardown()
+        }
+      },
+      120_000,
+    )
+  }
+})
+
+const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never
