@@ -9,9 +9,14 @@ async function main() {
   const trellis = await createTrellis(config)
   const demo =
     config.demo && (await trellis.store.headPosition()) === 0n ? await seedDemo(trellis.deps) : null
+  // After the demo: its history is written with a hand-moved clock; the lifecycle then catches up on it.
+  await trellis.startLifecycle()
   const address = await trellis.app.listen({ port: config.port, host: config.host })
   const base = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost')
-  console.log(`Trellis is running (${trellis.store.kind} event store, ${trellis.database.kind} read models)`)
+  const engine = trellis.engine.kind === 'temporal' ? 'Temporal' : 'embedded runner'
+  console.log(
+    `Trellis is running (${trellis.store.kind} event store, ${trellis.database.kind} read models, lifecycle on ${engine})`,
+  )
   console.log(`  GraphQL   ${base}/graphql`)
   if (!config.production) console.log(`  GraphiQL  ${base}/graphiql`)
   console.log(`  Health    ${base}/healthz`)

@@ -1,4 +1,3 @@
-import type { CheckInState } from '../checkins/decider.ts'
 import type { MentorshipState } from '../mentorships/decider.ts'
 import type { MentorshipEvent } from '../mentorships/events.ts'
 import type { LifecycleEvent } from './events.ts'
@@ -9,11 +8,18 @@ import type { Occurrence } from './schedule.ts'
  * workflow's view may lag a command (a check-in submitted a moment before its day ended, a phase
  * changed by an admin), so each item is checked against the streams before it becomes an event.
  */
+/** When a week's check-in was submitted and first replied to, if at all (ISO instants). */
+export interface WeekTiming {
+  submittedAt: string | null
+  firstReplyAt: string | null
+}
+
 export function decideOccurrence(
   occurrence: Occurrence,
   mentorship: MentorshipState,
-  checkIns: ReadonlyMap<string, CheckInState>,
+  weeks: ReadonlyMap<string, WeekTiming>,
 ): Array<LifecycleEvent | MentorshipEvent> {
+  const before = (at: string | null | undefined, limit: string) => !!at && Date.parse(at) <= Date.parse(limit)
   if (!mentorship.exists || mentorship.phase === 'ENDED') return []
   const mentorshipId = mentorship.mentorshipId
   const events: Array<LifecycleEvent | MentorshipEvent> = []
@@ -24,11 +30,12 @@ export function decideOccurrence(
         events.push({ type: 'CheckInDue', data: { mentorshipId, weekOf: item.weekOf, dueAt: item.dueAt } })
         break
       case 'CheckInMissed':
-        if (!checkIns.get(item.weekOf)?.exists)
+        // Judged as of the due day's end: a check-in submitted later was still missed then.
+        if (!before(weeks.get(item.weekOf)?.submittedAt, occurrence.at))
           events.push({ type: 'CheckInMissed', data: { mentorshipId, weekOf: item.weekOf } })
         break
       case 'ReplyOverdue':
-        if ((checkIns.get(item.weekOf)?.replies ?? 0) === 0) {
+        if (!before(weeks.get(item.weekOf)?.firstReplyAt, item.deadline)) {
           events.push({
             type: 'ReplyOverdue',
             data: { mentorshipId, checkInId: item.checkInId, weekOf: item.weekOf, deadline: item.deadline },

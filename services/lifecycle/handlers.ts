@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon'
-import { checkInAggregate } from '../checkins/handlers.ts'
 import { checkInIdFor } from '../checkins/view.ts'
-import { execute, load } from '../commands.ts'
+import { execute } from '../commands.ts'
 import type { Deps } from '../deps.ts'
 import { mentorshipAggregate } from '../mentorships/handlers.ts'
 import { systemActor } from '../shared/actor.ts'
@@ -22,15 +21,15 @@ export async function recordOccurrence(deps: Deps, mentorshipId: string, occurre
       ),
     ),
   ]
-  const checkIns = new Map(
+  const timing = new Map(
     await Promise.all(
       weeks.map(async (week) => {
-        const { state } = await load(
-          deps,
-          streams.checkIn(checkInIdFor(mentorshipId, week)),
-          checkInAggregate,
-        )
-        return [week, state] as const
+        const recorded = await deps.store.readStream(streams.checkIn(checkInIdFor(mentorshipId, week)))
+        const first = (type: string) => recorded.find((e) => e.type === type)?.metadata.occurredAt ?? null
+        return [
+          week,
+          { submittedAt: first('CheckInSubmitted'), firstReplyAt: first('ReplyWritten') },
+        ] as const
       }),
     ),
   )
@@ -42,7 +41,7 @@ export async function recordOccurrence(deps: Deps, mentorshipId: string, occurre
       aggregate: mentorshipAggregate,
       actor: systemActor,
       idempotencyKey: `lifecycle:${occurrence.at}:${occurrence.items.map((i) => i.kind).join(',')}`,
-      decide: (state) => decideOccurrence(occurrence, state, checkIns),
+      decide: (state) => decideOccurrence(occurrence, state, timing),
     },
   )
   return outcome.events.map((e) => e.type)

@@ -66,6 +66,7 @@ describe('lifecycle schedule (PRODUCT §2)', () => {
           weekOf: '2026-11-02',
           checkInId: id,
           replyDeadline: '2026-11-07T10:00:00.000Z',
+          at: '2026-11-06T10:00:00.000Z',
         },
       },
     ])

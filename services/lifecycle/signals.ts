@@ -51,11 +51,12 @@ export async function instructionsFor(
           weekOf: e.data.weekOf,
           checkInId: e.data.checkInId,
           replyDeadline,
+          at,
         }),
       ]
     }
     case 'ReplyWritten':
-      return [signal(e.data.mentorshipId, { type: 'ReplyWritten', checkInId: e.data.checkInId })]
+      return [signal(e.data.mentorshipId, { type: 'ReplyWritten', checkInId: e.data.checkInId, at })]
     case 'MentorshipPaused':
       return [signal(e.data.mentorshipId, { type: 'Paused', until: e.data.until, at })]
     case 'MentorshipResumed':

@@ -29,8 +29,8 @@ export interface LifecycleState {
 
 /** What reaches the workflow from outside: facts recorded by people's commands. */
 export type LifecycleSignal =
-  | { type: 'CheckInSubmitted'; weekOf: string; checkInId: string; replyDeadline: string }
-  | { type: 'ReplyWritten'; checkInId: string }
+  | { type: 'CheckInSubmitted'; weekOf: string; checkInId: string; replyDeadline: string; at: string }
+  | { type: 'ReplyWritten'; checkInId: string; at: string }
   | { type: 'Paused'; until: string | null; at: string }
   | { type: 'Resumed'; at: string }
   | { type: 'PhaseChanged'; to: Phase; at: string }

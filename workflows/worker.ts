@@ -1,0 +1,48 @@
+import { NativeConnection } from '@temporalio/worker'
+import { loadConfig } from '../infra/config.ts'
+import { openDatabase } from '../infra/db/database.ts'
+import { openEventStore } from '../infra/eventstore/open.ts'
+import { migrate } from '../infra/readmodels/migrate.ts'
+import type { Deps } from '../services/deps.ts'
+import { systemClock } from '../services/shared/clock.ts'
+import { createLifecycleWorker } from './temporal.ts'
+
+/**
+ * `npm run worker`: a Temporal worker for the lifecycle workflows, apart from any API instance.
+ * It needs the event store (its activity appends through the command handler) and TEMPORAL_ADDRESS.
+ */
+const config = loadConfig()
+if (!config.temporal) {
+  console.error(
+    'worker: set TEMPORAL_ADDRESS (and DATABASE_URL or EVENTSTORE_URL) to run the lifecycle worker',
+  )
+  process.exit(2)
+}
+const database = await openDatabase(
+  config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+)
+await migrate(database.db)
+const store = await openEventStore({ eventstoreUrl: config.eventstoreUrl }, database)
+// The activity only appends: it never reads its own writes back, so it need not wait for projections.
+const deps: Deps = {
+  store,
+  db: database.db,
+  clock: systemClock,
+  caughtUp: async () => {},
+  subscribe: () => () => {},
+}
+const connection = await NativeConnection.connect({ address: config.temporal.address })
+const worker = await createLifecycleWorker(deps, {
+  connection,
+  namespace: config.temporal.namespace,
+  taskQueue: config.temporal.taskQueue,
+})
+console.log(
+  `lifecycle worker on ${config.temporal.address}, namespace ${config.temporal.namespace}, queue ${config.temporal.taskQueue}`,
+)
+process.once('SIGINT', () => worker.shutdown())
+process.once('SIGTERM', () => worker.shutdown())
+await worker.run()
+await connection.close()
+await store.close()
+await database.close()
