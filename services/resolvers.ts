@@ -2,6 +2,7 @@ import type { Resolvers } from '../schema/generated/resolvers.ts'
 import { accessResolvers } from './access/resolvers.ts'
 import { checkInsResolvers } from './checkins/resolvers.ts'
 import { feedResolvers } from './feed/resolvers.ts'
+import { lifecycleResolvers } from './lifecycle/resolvers.ts'
 import { mentorshipsResolvers } from './mentorships/resolvers.ts'
 import { peopleResolvers } from './people/resolvers.ts'
 
@@ -11,6 +12,7 @@ const areas: Resolvers[] = [
   mentorshipsResolvers,
   checkInsResolvers,
   feedResolvers,
+  lifecycleResolvers,
 ]
 
 /** Each area's resolvers, merged type by type; a field defined twice is a mistake worth a crash. */

@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon'
+import type { Phase } from '../rules/phases.ts'
+import { localInstant } from '../rules/week.ts'
+import { nextOccurrence } from './schedule.ts'
+import { initialLifecycle } from './state.ts'
+
+export interface DueFacts {
+  startedOn: string
+  menteeZone: string
+  checkInWeekday: number
+  phase: Phase
+  paused: boolean
+  /** Weeks (Mondays) that already have a check-in. */
+  submittedWeeks: string[]
+}
+
+/**
+ * When the next check-in is due (the end of its due day), as of `now`: this week's if it is still
+ * open, else the next one the cadence puts due. Null while paused, or when no cadence runs.
+ */
+export function nextCheckInDue(facts: DueFacts, now: DateTime): DateTime | null {
+  if (facts.paused) return null
+  const startsAt = localInstant(facts.startedOn, 0, facts.menteeZone).toUTC().toISO()!
+  // From the start of today: a due day that began this morning still counts.
+  const today = now.setZone(facts.menteeZone).toISODate()!
+  const from = DateTime.max(localInstant(today, 0, facts.menteeZone), DateTime.fromISO(startsAt)).minus({ milliseconds: 1 })
+  let state = {
+    ...initialLifecycle({ ...facts, mentorshipId: '', startsAt }),
+    phase: facts.phase,
+    submittedWeeks: facts.submittedWeeks,
+    cursor: from.toUTC().toISO()!,
+  }
+  for (let i = 0; i < 20; i++) {
+    const next = nextOccurrence(state)
+    if (!next) return null
+    for (const item of next.items) {
+      if (item.kind === 'CheckInDue' && !facts.submittedWeeks.includes(item.weekOf)) {
+        const dueAt = DateTime.fromISO(item.dueAt, { zone: 'utc' })
+        if (dueAt > now) return dueAt
+      }
+    }
+    // Proposals are not check-ins: marking one pending keeps the scan from stopping at it again.
+    state = { ...state, cursor: next.at, proposal: state.proposal ?? 'MONTHLY' }
+  }
+  return null
+}
