@@ -1,7 +1,8 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing'
 import { bundleWorkflowCode } from '@temporalio/worker'
 import { DateTime } from 'luxon'
-import { afterAll, beforeAll, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { initialLifecycle } from '../services/lifecycle/state.ts'
 import { nextOccurrence } from '../services/lifecycle/schedule.ts'
 import { startServer, type TestServer } from '../test/support/server.ts'
 import { createTestEnv, describeWithTemporal } from '../test/support/temporal.ts'
@@ -95,6 +96,29 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
       120_000,
     )
   }
+
+  it('a MentorshipStarted seen twice starts one workflow', async () => {
+    const env = await createTestEnv()
+    try {
+      const engine = createTemporalEngine(env.client, taskQueue)
+      const state = initialLifecycle({
+        mentorshipId: '99999999-9999-4999-8999-999999999999',
+        startedOn: '2027-01-04',
+        menteeZone: 'Europe/Lisbon',
+        checkInWeekday: 5,
+        startsAt: '2027-01-04T00:00:00.000Z',
+      })
+      const handle = env.client.workflow.getHandle('lifecycle-99999999-9999-4999-8999-999999999999')
+      await engine.start(state)
+      const first = await handle.describe()
+      await engine.start(state)
+      const second = await handle.describe()
+      expect(second.runId).toBe(first.runId)
+      expect(second.status.name).toBe('RUNNING')
+    } finally {
+      await env.teardown()
+    }
+  })
 })
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never

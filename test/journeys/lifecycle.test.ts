@@ -15,7 +15,11 @@ describe('journey: a mentorship seven months in', () => {
     server = await startServer('pglite', { now: '2026-11-18T12:00:00Z', lifecyclePollMs: 50 })
     await server.trellis.startLifecycle()
     p = await buildProgram(server, { startedOn: '2026-04-20', checkInWeekday: 5 })
-    const key = await server.gql(`mutation { createApiKey(input: {name: "HR", scopes: [EVENTS_READ]}) { apiKey } }`, {}, bearer(p.adminKey))
+    const key = await server.gql(
+      `mutation { createApiKey(input: {name: "HR", scopes: [EVENTS_READ]}) { apiKey } }`,
+      {},
+      bearer(p.adminKey),
+    )
     hr = bearer(key.data.createApiKey.apiKey)
   })
   afterAll(() => server?.close())
@@ -39,9 +43,15 @@ describe('journey: a mentorship seven months in', () => {
   }
 
   it('the HR feed shows every missed week and the proposal to step down', async () => {
-    const proposed = await eventually(() => feed(['PhaseChangeProposed']), (events) => events.length > 0)
+    const proposed = await eventually(
+      () => feed(['PhaseChangeProposed']),
+      (events) => events.length > 0,
+    )
     expect(proposed).toEqual([
-      expect.objectContaining({ occurredAt: '2026-10-19T23:00:00.000Z', data: expect.objectContaining({ from: 'WEEKLY', to: 'MONTHLY' }) }),
+      expect.objectContaining({
+        occurredAt: '2026-10-19T23:00:00.000Z',
+        data: expect.objectContaining({ from: 'WEEKLY', to: 'MONTHLY' }),
+      }),
     ])
     const missed = await feed(['CheckInMissed'])
     // Fridays from 24 April to 13 November; this week's is still open.
@@ -57,7 +67,11 @@ describe('journey: a mentorship seven months in', () => {
       bearer(p.menteeKey),
     )
     const m = r.data.mentorship
-    expect(m).toMatchObject({ phase: 'WEEKLY', paused: false, phaseProposal: { to: 'MONTHLY', since: '2026-10-19T23:00:00.000Z' } })
+    expect(m).toMatchObject({
+      phase: 'WEEKLY',
+      paused: false,
+      phaseProposal: { to: 'MONTHLY', since: '2026-10-19T23:00:00.000Z' },
+    })
     expect(m.nextCheckInDue).toBe('2026-11-21T00:00:00.000Z')
     // This week's check-in falls due on Friday; until then it is `nextCheckInDue`, not a listed week.
     expect(m.checkIns.edges.map((e: any) => [e.node.weekOf, e.node.status])).toEqual([
@@ -77,7 +91,11 @@ describe('journey: a mentorship seven months in', () => {
     // The first Friday of December, at the end of the day in Lisbon.
     expect(r.data.respondToPhaseProposal.nextCheckInDue).toBe('2026-12-05T00:00:00.000Z')
     const changed = await feed(['MentorshipPhaseChanged'])
-    expect(changed).toEqual([expect.objectContaining({ data: expect.objectContaining({ from: 'WEEKLY', to: 'MONTHLY', reason: null }) })])
+    expect(changed).toEqual([
+      expect.objectContaining({
+        data: expect.objectContaining({ from: 'WEEKLY', to: 'MONTHLY', reason: null }),
+      }),
+    ])
   })
 
   it('leave pauses the cadence: nothing falls due until it resumes', async () => {
@@ -92,6 +110,9 @@ describe('journey: a mentorship seven months in', () => {
       {},
       bearer(p.adminKey),
     )
-    expect(resumed.data.resumeMentorship).toEqual({ paused: false, nextCheckInDue: '2026-12-05T00:00:00.000Z' })
+    expect(resumed.data.resumeMentorship).toEqual({
+      paused: false,
+      nextCheckInDue: '2026-12-05T00:00:00.000Z',
+    })
   })
 })
