@@ -27,7 +27,15 @@ const { recordOccurrence } = proxyActivities<LifecycleActivities>({
 /** Occurrences handled before the history is handed to a fresh run. */
 const STEPS_PER_RUN = 200
 
-export async function lifecycleWorkflow(initial: LifecycleState): Promise<void> {
+export interface LifecycleOptions {
+  stepsPerRun?: number
+}
+
+export async function lifecycleWorkflow(
+  initial: LifecycleState,
+  options: LifecycleOptions = {},
+): Promise<void> {
+  const stepsPerRun = options.stepsPerRun ?? STEPS_PER_RUN
   let state = initial
   const inbox: LifecycleSignal[] = []
   setHandler(lifecycleSignal, (signal) => void inbox.push(signal))
@@ -60,8 +68,8 @@ export async function lifecycleWorkflow(initial: LifecycleState): Promise<void> 
     const wait = Date.parse(next.at) - Date.now()
     if (wait > 0 && (await condition(() => inbox.length > 0, wait))) continue
     await fire(Date.now())
-    if (inbox.length === 0 && (steps >= STEPS_PER_RUN || workflowInfo().continueAsNewSuggested)) {
-      await continueAsNew<typeof lifecycleWorkflow>(state)
+    if (inbox.length === 0 && (steps >= stepsPerRun || workflowInfo().continueAsNewSuggested)) {
+      await continueAsNew<typeof lifecycleWorkflow>(state, options)
     }
   }
 }

@@ -9,6 +9,7 @@ import { createTestEnv, describeWithTemporal } from '../test/support/temporal.ts
 import type { LifecycleEngine } from './engine.ts'
 import { checkExpectations, runScenario, type ScenarioDriver } from './runScenario.ts'
 import { scenarios } from './scenarios.ts'
+import { lifecycleWorkflow } from './lifecycle.ts'
 import { createLifecycleWorker, createTemporalEngine, workflowsPath } from './temporal.ts'
 
 const taskQueue = 'trellis-lifecycle-test'
@@ -119,6 +120,44 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
       await env.teardown()
     }
   })
+
+  it('a long history continues as new and carries on where it was', async () => {
+    const env = await createTestEnv()
+    const startedRuns: string[] = []
+    const temporal = createTemporalEngine(env.client, taskQueue)
+    // The dispatcher's start, with a tiny history budget so continue-as-new happens within weeks.
+    current = {
+      ...temporal,
+      async start(state) {
+        const handle = await env.client.workflow.start(lifecycleWorkflow, {
+          taskQueue,
+          workflowId: `lifecycle-${state.mentorshipId}`,
+          args: [state, { stepsPerRun: 3 }],
+        })
+        startedRuns.push(handle.firstExecutionRunId)
+      },
+    }
+    const worker = await createLifecycleWorker(server.trellis.deps, {
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle,
+    })
+    const running = worker.run()
+    try {
+      const scenario = { ...scenarios[1]!, steps: [], until: '2027-02-20T00:00:00.000Z', expect: [] }
+      const events = await runScenario(scenario, driverFor(env), 'continue-as-new')
+      const handle = env.client.workflow.getHandle(`lifecycle-${events[0]!.data.mentorshipId}`)
+      expect((await handle.describe()).runId).not.toBe(startedRuns[0])
+      // Seven weeks of Fridays, each due and missed exactly once across the runs.
+      expect(events.filter((e) => e.type === 'CheckInDue')).toHaveLength(7)
+      expect(events.filter((e) => e.type === 'CheckInMissed')).toHaveLength(7)
+    } finally {
+      worker.shutdown()
+      await running
+      await env.teardown()
+    }
+  }, 120_000)
 })
 
 const quietLogger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never
