@@ -13,7 +13,7 @@ import { recordOccurrence } from '../services/lifecycle/handlers.ts'
 import { startDispatcher } from '../workflows/dispatcher.ts'
 import { createEmbeddedEngine } from '../workflows/embedded.ts'
 import type { LifecycleEngine } from '../workflows/engine.ts'
-import { connectTemporal, createLifecycleWorker, createTemporalEngine } from '../workflows/temporal.ts'
+import { connectTemporal, createLifecycleWorker, createTemporalEngine } from './temporal/engine.ts'
 import { NativeConnection } from '@temporalio/worker'
 import type { Subscription } from './eventstore/port.ts'
 

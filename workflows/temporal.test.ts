@@ -10,7 +10,7 @@ import type { LifecycleEngine } from './engine.ts'
 import { checkExpectations, runScenario, type ScenarioDriver } from './runScenario.ts'
 import { scenarios } from './scenarios.ts'
 import { lifecycleWorkflow } from './lifecycle.ts'
-import { createLifecycleWorker, createTemporalEngine, workflowsPath } from './temporal.ts'
+import { createLifecycleWorker, createTemporalEngine, workflowsPath } from '../infra/temporal/engine.ts'
 
 const taskQueue = 'trellis-lifecycle-test'
 

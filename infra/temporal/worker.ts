@@ -1,11 +1,11 @@
 import { NativeConnection } from '@temporalio/worker'
-import { loadConfig } from '../infra/config.ts'
-import { openDatabase } from '../infra/db/database.ts'
-import { openEventStore } from '../infra/eventstore/open.ts'
-import { migrate } from '../infra/readmodels/migrate.ts'
-import type { Deps } from '../services/deps.ts'
-import { systemClock } from '../services/shared/clock.ts'
-import { createLifecycleWorker } from './temporal.ts'
+import { loadConfig } from '../config.ts'
+import { openDatabase } from '../db/database.ts'
+import { openEventStore } from '../eventstore/open.ts'
+import { migrate } from '../readmodels/migrate.ts'
+import type { Deps } from '../../services/deps.ts'
+import { systemClock } from '../../services/shared/clock.ts'
+import { createLifecycleWorker } from './engine.ts'
 
 /**
  * `npm run worker`: a Temporal worker for the lifecycle workflows, apart from any API instance.

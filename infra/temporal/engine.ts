@@ -6,10 +6,10 @@ import {
   WorkflowNotFoundError,
 } from '@temporalio/client'
 import { NativeConnection, Worker } from '@temporalio/worker'
-import type { Deps } from '../services/deps.ts'
-import { createActivities } from './activities.ts'
-import type { LifecycleEngine } from './engine.ts'
-import { lifecycleSignal, lifecycleState, lifecycleWorkflow } from './lifecycle.ts'
+import type { Deps } from '../../services/deps.ts'
+import { createActivities } from '../../workflows/activities.ts'
+import type { LifecycleEngine } from '../../workflows/engine.ts'
+import { lifecycleSignal, lifecycleState, lifecycleWorkflow } from '../../workflows/lifecycle.ts'
 
 export interface TemporalSettings {
   address: string
@@ -17,7 +17,7 @@ export interface TemporalSettings {
   taskQueue: string
 }
 
-export const workflowsPath = fileURLToPath(new URL('./lifecycle.ts', import.meta.url))
+export const workflowsPath = fileURLToPath(new URL('../../workflows/lifecycle.ts', import.meta.url))
 const workflowId = (mentorshipId: string) => `lifecycle-${mentorshipId}`
 
 /** The lifecycle on Temporal: one workflow per mentorship, started once, fed by signals. */
