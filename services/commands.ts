@@ -23,6 +23,8 @@ export interface CommandOptions<S> {
   decide(state: S): AnyEvent[]
   actor: Actor
   idempotencyKey?: string | null
+  /** The command's name, stored with the events so an idempotency key means one request. */
+  operation?: string
   correlationId?: string
 }
 
@@ -40,10 +42,10 @@ const MAX_ATTEMPTS = 5
  * fail; the command is then decided again on the new state, a bounded number of times.
  */
 export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promise<Outcome> {
-  const { streamId, aggregate, actor, idempotencyKey } = options
+  const { streamId, aggregate, actor, idempotencyKey, operation } = options
   for (let attempt = 1; ; attempt++) {
     const recorded = await deps.store.readStream(streamId)
-    const earlier = idempotencyKey ? sameRequest(recorded, actorRef(actor), idempotencyKey) : []
+    const earlier = idempotencyKey ? sameRequest(recorded, actorRef(actor), idempotencyKey, operation) : []
     if (earlier.length > 0) {
       const position = earlier.at(-1)!.position
       await deps.caughtUp(position)
@@ -61,6 +63,7 @@ export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promis
       causationId: null,
       occurredAt: deps.clock.now().toUTC().toISO()!,
       ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(operation ? { operation } : {}),
     }
     try {
       const result = await deps.store.append(
@@ -79,8 +82,21 @@ export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promis
   }
 }
 
-function sameRequest(recorded: RecordedEvent[], actor: string, key: string) {
-  return recorded.filter((e) => e.metadata.idempotencyKey === key && e.metadata.actor === actor)
+/**
+ * The earlier events of this request. The key is the caller's, per stream; the same key on another
+ * operation is a client bug that would otherwise drop this request silently. Events stored before
+ * operations were recorded match any operation.
+ */
+function sameRequest(recorded: RecordedEvent[], actor: string, key: string, operation: string | undefined) {
+  const earlier = recorded.filter((e) => e.metadata.idempotencyKey === key && e.metadata.actor === actor)
+  const other = earlier.find((e) => operation && e.metadata.operation && e.metadata.operation !== operation)
+  if (other) {
+    throw conflict(
+      'idempotency_key_reused',
+      `idempotency key ${JSON.stringify(key)} was used for ${other.metadata.operation}, not ${operation}; use a new key`,
+    )
+  }
+  return earlier
 }
 
 /** Reads and folds a stream without deciding anything. */

@@ -1,4 +1,4 @@
-import type { CheckInRow, ReplyRow } from './checkins/queries.ts'
+import type { CheckInRow, ReplyRow, RevisionRow } from './checkins/queries.ts'
 import type { Deps } from './deps.ts'
 import type { PersonRow } from './people/queries.ts'
 import type { Actor } from './shared/actor.ts'
@@ -9,10 +9,14 @@ export interface Context {
   actor: Actor
   /** The mentorships whose text the caller may read, loaded once per request. */
   memberOf(): Promise<ReadonlySet<string>>
+  /** The people paired with the caller's person, loaded once per request. */
+  partners(): Promise<ReadonlySet<string>>
   /** People by id, batched; no permission check (callers reach them through a visible mentorship). */
   person(id: string): Promise<PersonRow | undefined>
   /** A check-in's replies, batched. */
   replies(checkInId: string): Promise<ReplyRow[] | undefined>
+  /** A check-in's earlier versions, batched. */
+  revisions(checkInId: string): Promise<RevisionRow[] | undefined>
 }
 
 export type { CheckInRow }

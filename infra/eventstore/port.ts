@@ -19,6 +19,8 @@ export interface EventMetadata {
   /** ISO-8601 instant from the clock passed in, not the database's. */
   occurredAt: string
   idempotencyKey?: string
+  /** The command that appended it (`submitCheckIn`): a key reused for another one is refused. */
+  operation?: string
 }
 
 export interface NewEvent {

@@ -6,17 +6,24 @@ import mercurius from 'mercurius'
 import { recordAdminUse } from '../../services/access/handlers.ts'
 import type { Context } from '../../services/context.ts'
 import type { Deps } from '../../services/deps.ts'
-import { repliesFor } from '../../services/checkins/queries.ts'
+import { repliesFor, revisionsFor } from '../../services/checkins/queries.ts'
 import { memberships } from '../../services/mentorships/queries.ts'
-import { peopleByIds } from '../../services/people/queries.ts'
+import { partnersOf, peopleByIds } from '../../services/people/queries.ts'
 import { resolvers } from '../../services/resolvers.ts'
 import type { Actor } from '../../services/shared/actor.ts'
 import { batchLoader } from '../../services/shared/batch.ts'
 import { DomainError } from '../../services/shared/errors.ts'
 import type { createAuthenticator } from './auth.ts'
-import { flattenErrors, formatError } from './errors.ts'
+import {
+  asFormattedGraphQLError,
+  badRequest,
+  formatError,
+  formatExecution,
+  transportRefusal,
+} from './errors.ts'
 import { costLimit, MAX_DEPTH } from './limits.ts'
 import { scalars } from './scalars.ts'
+import { refuseConnection, withFormattedErrors } from './subscriptions.ts'
 
 const schemaDir = new URL('../../schema/', import.meta.url).pathname
 
@@ -39,17 +46,23 @@ export interface AppOptions {
 /** Per-request context: who calls, and loaders so a page of rows costs one query per kind. */
 function contextFor(deps: Deps, actor: Actor): Context {
   let memberOf: Promise<Set<string>> | null = null
+  let partners: Promise<Set<string>> | null = null
   return {
     deps,
     actor,
     memberOf: () => (memberOf ??= memberships(deps.db, actor.personId)),
+    partners: () => (partners ??= partnersOf(deps.db, actor.personId)),
     person: batchLoader((ids) => peopleByIds(deps.db, ids)),
-    replies: batchLoader(async (ids: string[]) => {
-      const grouped = new Map<string, Awaited<ReturnType<typeof repliesFor>>>(ids.map((id) => [id, []]))
-      for (const reply of await repliesFor(deps.db, ids)) grouped.get(reply.check_in_id)!.push(reply)
-      return grouped
-    }),
+    replies: batchLoader((ids: string[]) => groupedBy(ids, repliesFor(deps.db, ids))),
+    revisions: batchLoader((ids: string[]) => groupedBy(ids, revisionsFor(deps.db, ids))),
   }
+}
+
+/** Rows of several check-ins, by check-in: each asked-for id gets a list, maybe empty. */
+async function groupedBy<R extends { check_in_id: string }>(ids: string[], rows: Promise<R[]>) {
+  const grouped = new Map<string, R[]>(ids.map((id) => [id, []]))
+  for (const row of await rows) grouped.get(row.check_in_id)?.push(row)
+  return grouped
 }
 
 export async function buildApp({ deps, authenticate, production, health, logger = false }: AppOptions) {
@@ -67,6 +80,21 @@ export async function buildApp({ deps, authenticate, production, health, logger 
     }
   })
 
+  // mercurius would hand a non-string `query` to GraphQL as if it were a parsed document.
+  app.addHook('preValidation', async (request, reply) => {
+    const body = request.body as { query?: unknown } | null | undefined
+    if (request.method !== 'POST' || !request.url.startsWith('/graphql') || typeof body !== 'object') return
+    if (body && 'query' in body && typeof body.query !== 'string') {
+      const refusal = badRequest(
+        400,
+        '`query` must be a string holding a GraphQL document',
+        'invalid_query',
+        'query',
+      )
+      return reply.code(refusal.statusCode).send(refusal.body)
+    }
+  })
+
   app.get('/healthz', async (_, reply) => {
     const report = health()
     return reply.code(report.status === 'ok' ? 200 : 503).send(report)
@@ -74,26 +102,29 @@ export async function buildApp({ deps, authenticate, production, health, logger 
 
   await app.register(mercurius, {
     schema: loadSchema(),
-    resolvers: { ...resolvers, ...scalars } as never,
+    resolvers: { ...withFormattedErrors(resolvers, production), ...scalars } as never,
     graphiql: !production,
     queryDepth: MAX_DEPTH,
     validationRules: [costLimit()],
     context: (request) => contextFor(deps, actors.get(request)!),
     subscription: {
-      onConnect: async ({ payload }) => {
+      // A method, not an arrow: mercurius calls it on the connection, whose socket a refusal closes.
+      onConnect: async function onConnect(this: unknown, { payload }) {
         const headers = (payload ?? {}) as Record<string, string | undefined>
         const actor = await authenticate(credentialsOf(lowercaseKeys(headers))).catch(() => null)
         // What onConnect returns becomes the connection's context.
-        return actor && actor.scopes.size > 0 ? contextFor(deps, actor) : false
+        if (actor && actor.scopes.size > 0) return contextFor(deps, actor)
+        refuseConnection(this)
+        return false
       },
     },
-    errorFormatter: (execution) => {
-      const errors = flattenErrors(execution).map((e) => formatError(e, production))
-      const invalid = !execution.data && errors.every((e) => e.extensions?.code === 'BAD_USER_INPUT')
-      return {
-        statusCode: invalid && errors.length ? 400 : 200,
-        response: { data: execution.data ?? null, errors },
-      }
+    errorFormatter: (execution) => formatExecution(execution, production),
+    // mercurius's own handler for errors outside GraphQL (body parsing, no query); it shadows any
+    // handler set on the app, so transport refusals are answered here.
+    errorHandler: async function sendError(error, _request, reply) {
+      const refusal = transportRefusal(error)
+      const { statusCode, body } = refusal ?? graphQLRefusal(error, production)
+      await reply.code(statusCode).send(body)
     },
   })
 
@@ -108,6 +139,17 @@ export async function buildApp({ deps, authenticate, production, health, logger 
   })
 
   return app
+}
+
+/** What mercurius's default handler did: the error through the formatter, like any other. */
+function graphQLRefusal(error: unknown, production: boolean) {
+  // mercurius's validation errors wrap GraphQL's in `errors`; formatExecution unwraps them.
+  const wrapped = Array.isArray((error as { errors?: unknown }).errors)
+  const graphQLError = wrapped
+    ? new GraphQLError((error as Error).message, { originalError: error as Error })
+    : asFormattedGraphQLError(error, production)
+  const { statusCode, response } = formatExecution({ errors: [graphQLError] }, production)
+  return { statusCode, body: response }
 }
 
 function credentialsOf(headers: Record<string, string | string[] | undefined>) {

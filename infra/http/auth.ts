@@ -44,11 +44,15 @@ async function fromApiKey(db: Kysely<any>, token: string): Promise<Actor> {
   if (!parsed || !row || row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) {
     throw unauthenticated('invalid_api_key', 'the API key is unknown or revoked')
   }
+  const scopes = new Set(row.scopes as Scope[])
   return {
     id: `key:${row.id}`,
     keyId: row.id,
-    scopes: new Set(row.scopes as Scope[]),
-    personId: row.person_id,
+    scopes,
+    // Only the person scope reads a person's text: an admin or analytics key that names a person
+    // (the setup admin key names the admin) keeps the name as identity, not as access.
+    personId: scopes.has('person') ? row.person_id : null,
+    ownerId: row.person_id,
   }
 }
 

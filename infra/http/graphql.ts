@@ -16,4 +16,6 @@ export const {
   isListType,
   isObjectType,
   isInterfaceType,
+  parse,
+  visit,
 } = graphql

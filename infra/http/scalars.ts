@@ -1,12 +1,16 @@
+import type { ValueNode } from 'graphql'
 import { GraphQLError, GraphQLScalarType, Kind } from './graphql.ts'
 import { DateTime } from 'luxon'
 import { isIanaZone } from '../../services/rules/week.ts'
 
 function stringScalar(name: string, description: string, valid: (value: string) => boolean, hint: string) {
-  const check = (value: unknown) => {
+  // A literal's error carries its node: GraphQL reports it as thrown, and the node is how the
+  // error formatter finds the location and the argument it belongs to.
+  const check = (value: unknown, node?: ValueNode) => {
     if (typeof value !== 'string' || !valid(value)) {
       throw new GraphQLError(`${name} must be ${hint}; got ${JSON.stringify(value)?.slice(0, 60)}`, {
         extensions: { code: 'BAD_USER_INPUT' },
+        ...(node && { nodes: node }),
       })
     }
     return value
@@ -15,8 +19,8 @@ function stringScalar(name: string, description: string, valid: (value: string) 
     name,
     description,
     serialize: (value) => value,
-    parseValue: check,
-    parseLiteral: (ast) => check(ast.kind === Kind.STRING ? ast.value : undefined),
+    parseValue: (value) => check(value),
+    parseLiteral: (ast) => check(ast.kind === Kind.STRING ? ast.value : undefined, ast),
   })
 }
 

@@ -7,7 +7,7 @@ import { RegisterPersonInput } from '../people/inputs.ts'
 import { actorRef, requireAdmin, type Actor } from '../shared/actor.ts'
 import { badField, conflict } from '../shared/errors.ts'
 import { nameBasedId, newId, streams } from '../shared/ids.ts'
-import { parseInput } from '../shared/validation.ts'
+import { idempotencyKey, parseInput, text } from '../shared/validation.ts'
 import { apiKeyAggregate, decideCreateKey, decideRevokeKey, decideSetup, setupAggregate } from './decider.ts'
 import { ScopeSchema } from './events.ts'
 import { newApiKey } from './keys.ts'
@@ -26,15 +26,18 @@ export async function setup(deps: Deps, input: unknown) {
     streamId: streams.setup(),
     aggregate: setupAggregate,
     actor: anonymous,
+    operation: 'setup',
     // No idempotent repeat here: a replayed setup would hand a second admin key to anyone.
     decide: (state) => decideSetup(state, adminId),
   })
   await registerPerson(deps, anonymous, { ...c, idempotencyKey: c.idempotencyKey ?? 'setup' }, 'ADMIN')
+  // The key names the admin as its owner; the admin scope never reads a pair's text through it.
   const adminActor: Actor = {
     id: `person:${adminId}`,
     keyId: null,
     scopes: new Set(['admin']),
-    personId: adminId,
+    personId: null,
+    ownerId: adminId,
   }
   return {
     adminId,
@@ -43,10 +46,10 @@ export async function setup(deps: Deps, input: unknown) {
 }
 
 const CreateApiKeyInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   scopes: z.array(ScopeSchema).min(1, 'name at least one scope'),
-  personId: z.string().uuid().nullish(),
-  idempotencyKey: z.string().min(1).max(200).nullish(),
+  personId: text().uuid().nullish(),
+  idempotencyKey: idempotencyKey(),
 })
 
 export async function createApiKey(deps: Deps, actor: Actor, input: unknown) {
@@ -54,6 +57,10 @@ export async function createApiKey(deps: Deps, actor: Actor, input: unknown) {
   const c = parseInput(CreateApiKeyInput, input)
   if (c.scopes.includes('person') && !c.personId) {
     throw badField('input.personId', 'a key with the person scope must be bound to a person')
+  }
+  // A bound person is whose text the key reads: only the person scope may have one.
+  if (!c.scopes.includes('person') && c.personId) {
+    throw badField('input.personId', 'only a key with the person scope is bound to a person')
   }
   if (c.scopes.includes('tool') && c.scopes.includes('person')) {
     throw badField('input.scopes', 'a key acts either as one person or as a tool for many, not both')
@@ -82,6 +89,7 @@ async function createKey(
     aggregate: apiKeyAggregate,
     actor,
     idempotencyKey: c.idempotencyKey,
+    operation: 'createApiKey',
     decide: (state) =>
       decideCreateKey(state, { keyId, name: c.name, scopes: c.scopes, personId: c.personId, secretHash }),
   })
@@ -93,11 +101,12 @@ async function createKey(
 
 export async function revokeApiKey(deps: Deps, actor: Actor, input: unknown) {
   requireAdmin(actor)
-  const { id } = parseInput(z.object({ id: z.string().uuid() }), input)
+  const { id } = parseInput(z.object({ id: text().uuid() }), input)
   await execute(deps, {
     streamId: streams.apiKey(id),
     aggregate: apiKeyAggregate,
     actor,
+    operation: 'revokeApiKey',
     decide: (state) => decideRevokeKey(state, id),
   })
   return id

@@ -45,6 +45,9 @@ export const accessResolvers: Resolvers = {
   Viewer: {
     id: (actor) => actor.keyId ?? actor.id,
     scopes: (actor) => [...actor.scopes].map((s) => toGraphQL[s]),
-    person: (actor, _, { deps }) => (actor.personId ? findPerson(deps.db, actor, actor.personId) : null),
+    person: (actor, _, { deps }) => {
+      const id = actor.personId ?? actor.ownerId
+      return id ? findPerson(deps.db, actor, id) : null
+    },
   },
 }

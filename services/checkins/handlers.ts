@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { execute, load } from '../commands.ts'
 import type { Deps } from '../deps.ts'
+import { isMember } from '../mentorships/decider.ts'
 import { mentorshipAggregate } from '../mentorships/handlers.ts'
 import { personAggregate } from '../people/handlers.ts'
 import { weekOf } from '../rules/week.ts'
@@ -19,7 +20,8 @@ export async function submitCheckIn(deps: Deps, actor: Actor, input: unknown) {
   const by = requireMember(actor)
   const c = parseInput(SubmitCheckInInput, input)
   const mentorship = await load(deps, streams.mentorship(c.mentorshipId), mentorshipAggregate)
-  if (!mentorship.exists) throw notFound('mentorship')
+  // Before anything about the input: an outsider learns nothing, not even that the pair exists.
+  if (!mentorship.exists || !isMember(mentorship.state, by)) throw notFound('mentorship')
   const mentee = await load(deps, streams.person(mentorship.state.menteeId), personAggregate)
   const zone = mentee.state.timeZone
   const currentWeek = weekOf(deps.clock.now(), zone)
@@ -38,6 +40,7 @@ export async function submitCheckIn(deps: Deps, actor: Actor, input: unknown) {
     aggregate: checkInAggregate,
     actor,
     idempotencyKey: c.idempotencyKey,
+    operation: 'submitCheckIn',
     decide: (state) =>
       decide(
         { type: 'SubmitCheckIn', checkInId, weekOf: week, markdown: c.markdown, by },
@@ -65,6 +68,7 @@ async function onCheckIn(
     aggregate: checkInAggregate,
     actor,
     idempotencyKey: key,
+    operation: command.type === 'EditCheckIn' ? 'editCheckIn' : 'replyToCheckIn',
     decide: (state) => decide(command, state, mentorship.state, { firstWeek: '', currentWeek: '' }),
   })
   return outcome

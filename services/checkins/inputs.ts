@@ -1,25 +1,23 @@
 import { z } from 'zod'
-
-const key = z.string().min(1).max(200).nullish()
+import { idempotencyKey, text } from '../shared/validation.ts'
 
 export const SubmitCheckInInput = z.object({
-  mentorshipId: z.string().uuid(),
-  markdown: z.string(),
-  weekOf: z
-    .string()
+  mentorshipId: text().uuid(),
+  markdown: text(),
+  weekOf: text()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
     .nullish(),
-  idempotencyKey: key,
+  idempotencyKey: idempotencyKey(),
 })
 
 export const EditCheckInInput = z.object({
-  checkInId: z.string().uuid(),
-  markdown: z.string(),
-  idempotencyKey: key,
+  checkInId: text().uuid(),
+  markdown: text(),
+  idempotencyKey: idempotencyKey(),
 })
 
 export const ReplyToCheckInInput = z.object({
-  checkInId: z.string().uuid(),
-  markdown: z.string(),
-  idempotencyKey: key,
+  checkInId: text().uuid(),
+  markdown: text(),
+  idempotencyKey: idempotencyKey(),
 })

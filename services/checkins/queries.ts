@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../shared/actor.ts'
+import { isUuid } from '../shared/ids.ts'
 import { visibleMentorships, type MentorshipRow } from '../mentorships/queries.ts'
 
 export interface CheckInRow {
@@ -29,6 +30,8 @@ export interface ReplyRow {
 
 export interface RevisionRow {
   check_in_id: string
+  /** Whose pair's text it is, so a revision's permission needs no lookup of its check-in. */
+  mentorship_id: string
   revision: number
   markdown: string
   at: Date | string
@@ -36,6 +39,7 @@ export interface RevisionRow {
 
 /** A check-in and its mentorship, if the caller may see the mentorship. */
 export async function findCheckIn(db: Kysely<any>, actor: Actor, id: string) {
+  if (!isUuid(id)) return null
   const row = (await db.selectFrom('check_ins').selectAll().where('id', '=', id).executeTakeFirst()) as
     CheckInRow | undefined
   if (!row) return null
@@ -67,11 +71,15 @@ export async function repliesFor(db: Kysely<any>, checkInIds: readonly string[])
     .execute()) as ReplyRow[]
 }
 
-export async function revisionsFor(db: Kysely<any>, checkInId: string) {
+export async function revisionsFor(db: Kysely<any>, checkInIds: readonly string[]) {
+  if (checkInIds.length === 0) return []
   return (await db
-    .selectFrom('check_in_revisions')
-    .selectAll()
-    .where('check_in_id', '=', checkInId)
-    .orderBy('revision')
+    .selectFrom('check_in_revisions as r')
+    .innerJoin('check_ins as c', 'c.id', 'r.check_in_id')
+    .selectAll('r')
+    .select('c.mentorship_id')
+    .where('r.check_in_id', 'in', [...checkInIds])
+    .orderBy('r.check_in_id')
+    .orderBy('r.revision')
     .execute()) as RevisionRow[]
 }

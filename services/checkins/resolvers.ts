@@ -5,7 +5,7 @@ import { parseCheckIn, renderCheckIn } from '../rules/template.ts'
 import { READERS, requireAnyScope } from '../shared/actor.ts'
 import { notFound } from '../shared/errors.ts'
 import { editCheckIn, replyToCheckIn, submitCheckIn } from './handlers.ts'
-import { findCheckIn, revisionsFor } from './queries.ts'
+import { findCheckIn } from './queries.ts'
 import { checkInView, iso, type CheckInView } from './view.ts'
 
 /** The pair's text is for the pair alone (PRODUCT §8). */
@@ -71,8 +71,7 @@ export const checkInsResolvers: Resolvers = {
       return text === null ? null : renderCheckIn(view.weekOf, parseCheckIn(text).sections)
     },
     async revisions(view, _, ctx) {
-      if (!view.row) return []
-      return revisionsFor(ctx.deps.db, view.row.id)
+      return view.row ? ((await ctx.revisions(view.row.id)) ?? []) : []
     },
     async replies(view, _, ctx) {
       return view.row ? ((await ctx.replies(view.row.id)) ?? []) : []
@@ -80,10 +79,8 @@ export const checkInsResolvers: Resolvers = {
   },
   CheckInRevision: {
     at: (revision) => iso(revision.at),
-    markdown: async (revision, _, ctx) => {
-      const found = await findCheckIn(ctx.deps.db, ctx.actor, revision.check_in_id)
-      return found && (await isMember(ctx, found.mentorship.id)) ? revision.markdown : null
-    },
+    markdown: async (revision, _, ctx) =>
+      (await isMember(ctx, revision.mentorship_id)) ? revision.markdown : null,
   },
   Reply: {
     author: async (reply, _, ctx) =>

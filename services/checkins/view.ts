@@ -27,7 +27,9 @@ export function checkInView(
   /** The due time the lifecycle recorded for the week, when it did. */
   recordedDue?: DateTime,
 ): CheckInView {
-  const dueAt = row ? utc(row.due_end) : (recordedDue ?? endOfDueDay(weekOf, mentorship.check_in_weekday, menteeZone))
+  const dueAt = row
+    ? utc(row.due_end)
+    : (recordedDue ?? endOfDueDay(weekOf, mentorship.check_in_weekday, menteeZone))
   const status = checkInStatus({
     submittedAt: row ? utc(row.submitted_at) : null,
     repliedAt: row?.first_reply_at ? utc(row.first_reply_at) : null,

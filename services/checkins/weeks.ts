@@ -1,8 +1,7 @@
 import { sql } from 'kysely'
-import { DateTime } from 'luxon'
 import type { Context } from '../context.ts'
 import type { MentorshipRow } from '../mentorships/queries.ts'
-import { badField } from '../shared/errors.ts'
+import { parseWeekCursor } from './cursor.ts'
 import { checkInsForWeeks } from './queries.ts'
 import { checkInView, utc } from './view.ts'
 
@@ -11,8 +10,14 @@ import { checkInView, utc } from './view.ts'
  * week with a check-in. Weeks on leave or outside the weekly and monthly cadence never fell due,
  * so they are not listed; a due week keeps the due time it had then. The cursor is the Monday.
  */
-export async function checkInsPage(ctx: Context, m: MentorshipRow, zone: string, first: number, after: string | null) {
-  if (after !== null && !isDate(after)) throw badField('after', 'is not a cursor from this list')
+export async function checkInsPage(
+  ctx: Context,
+  m: MentorshipRow,
+  zone: string,
+  first: number,
+  after: string | null,
+) {
+  after = parseWeekCursor(after)
   const db = ctx.deps.db
   const { rows } = await sql<{ week_of: string; due_at: Date | null }>`
     select week_of, max(due_at) as due_at from (
@@ -23,17 +28,24 @@ export async function checkInsPage(ctx: Context, m: MentorshipRow, zone: string,
     where ${after === null ? sql`true` : sql`week_of < ${after}`}
     group by week_of order by week_of desc limit ${first + 1}`.execute(db)
   const page = rows.slice(0, first)
-  const checkIns = await checkInsForWeeks(db, m.id, page.map((r) => r.week_of))
+  const checkIns = await checkInsForWeeks(
+    db,
+    m.id,
+    page.map((r) => r.week_of),
+  )
   const now = ctx.deps.clock.now()
   return {
     edges: page.map(({ week_of, due_at }) => ({
       cursor: week_of,
-      node: checkInView(m, zone, week_of, checkIns.get(week_of) ?? null, now, due_at ? utc(due_at) : undefined),
+      node: checkInView(
+        m,
+        zone,
+        week_of,
+        checkIns.get(week_of) ?? null,
+        now,
+        due_at ? utc(due_at) : undefined,
+      ),
     })),
     pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.week_of ?? null },
   }
-}
-
-function isDate(value: string) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid
 }

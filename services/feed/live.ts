@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '../../infra/eventstore/port.ts'
 import { decode } from '../codec.ts'
 import type { Context } from '../context.ts'
+import { isKeyRevoked } from '../access/queries.ts'
 import { memberships } from '../mentorships/queries.ts'
+import { unauthenticated } from '../shared/errors.ts'
 import { viewFor, type EventView, type FeedEvent } from './redaction.ts'
 
 export function feedEventOf(recorded: RecordedEvent): FeedEvent {
@@ -16,6 +18,8 @@ export function feedEventOf(recorded: RecordedEvent): FeedEvent {
     data,
   }
 }
+
+const revoked = () => unauthenticated('api_key_revoked', 'the API key was revoked')
 
 export interface LiveFilter {
   types: readonly string[] | null
@@ -33,6 +37,9 @@ export async function liveEvents(
   ctx: Context,
   filter: LiveFilter,
 ): Promise<AsyncIterableIterator<EventView>> {
+  const keyId = ctx.actor.keyId
+  // The connection was authenticated once, when it opened: a key revoked since then subscribes no more.
+  if (keyId && (await isKeyRevoked(ctx.deps.db, keyId))) throw revoked()
   let memberOf: ReadonlySet<string> = await ctx.memberOf()
   const ready: EventView[] = []
   let pending: RecordedEvent[] = []
@@ -50,6 +57,11 @@ export async function liveEvents(
     const batch = pending
     pending = []
     for (const recorded of batch) {
+      // Revoking a key ends its open subscriptions too, at once: nothing after it is delivered.
+      if (recorded.type === 'ApiKeyRevoked' && keyId && recorded.data.keyId === keyId) {
+        failure = revoked()
+        return
+      }
       if (recorded.type === 'MentorshipStarted') memberOf = await memberships(ctx.deps.db, ctx.actor.personId)
       if (filter.types?.length && !filter.types.includes(recorded.type)) continue
       const event = feedEventOf(recorded)

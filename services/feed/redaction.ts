@@ -35,9 +35,13 @@ export function viewFor(event: FeedEvent, actor: Actor, audience: FeedAudience):
   if (!definition) return null
   const admin = actor.scopes.has('admin')
   if (ADMIN_ONLY.has(event.type) && !admin) return null
-  const member = event.mentorshipId !== null && audience.memberOf.has(event.mentorshipId)
   const wide = admin || actor.scopes.has('events:read') || actor.scopes.has('projections:read')
   const own = actor.personId !== null && event.streamId === `person-${actor.personId}`
+  // A person's own events (their contact data) are theirs and the admins' who run the program;
+  // a mentorship's are its pair's alone.
+  const member = event.streamId.startsWith('person-')
+    ? own || admin
+    : event.mentorshipId !== null && audience.memberOf.has(event.mentorshipId)
   if (!wide && !member && !own) return null
   const data = { ...event.data }
   for (const field of definition.secretFields) delete data[field]

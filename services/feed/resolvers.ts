@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../schema/generated/resolvers.ts'
 import { requireAnyScope } from '../shared/actor.ts'
 import { pageSize } from '../shared/paging.ts'
+import { parseFeedFilter, parsePositionCursor } from './filter.ts'
 import { liveEvents } from './live.ts'
 import { feedPage } from './queries.ts'
 import { viewFor, type EventView } from './redaction.ts'
@@ -11,13 +12,13 @@ export const feedResolvers: Resolvers = {
   Query: {
     async events(_, { first, after, types, mentorshipId }, ctx) {
       requireAnyScope(ctx.actor, FEED_SCOPES)
-      const memberOf = await ctx.memberOf()
-      const page = await feedPage(ctx.deps.db, ctx.actor, memberOf, {
+      const filter = {
         first: pageSize(first),
-        after: after ?? null,
-        types: types ?? null,
-        mentorshipId: mentorshipId ?? null,
-      })
+        after: parsePositionCursor(after),
+        ...parseFeedFilter({ types, mentorshipId }),
+      }
+      const memberOf = await ctx.memberOf()
+      const page = await feedPage(ctx.deps.db, ctx.actor, memberOf, filter)
       const views = page.events
         .map((e) => viewFor(e, ctx.actor, { memberOf }))
         .filter((v): v is EventView => v !== null)
@@ -34,7 +35,7 @@ export const feedResolvers: Resolvers = {
     events: {
       subscribe: (_, { types, mentorshipId }, ctx) => {
         requireAnyScope(ctx.actor, FEED_SCOPES)
-        return liveEvents(ctx, { types: types ?? null, mentorshipId: mentorshipId ?? null }) as never
+        return liveEvents(ctx, parseFeedFilter({ types, mentorshipId })) as never
       },
       resolve: (payload: EventView) => payload,
     },

@@ -40,6 +40,7 @@ export async function recordOccurrence(deps: Deps, mentorshipId: string, occurre
       streamId: streams.mentorship(mentorshipId),
       aggregate: mentorshipAggregate,
       actor: systemActor,
+      operation: 'recordOccurrence',
       idempotencyKey: `lifecycle:${occurrence.at}:${occurrence.items.map((i) => i.kind).join(',')}`,
       decide: (state) => decideOccurrence(occurrence, state, timing),
     },

@@ -2,7 +2,14 @@ import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { nextCheckInDue } from './nextDue.ts'
 
-const facts = { startedOn: '2026-11-02', menteeZone: 'Europe/Lisbon', checkInWeekday: 5, phase: 'WEEKLY' as const, paused: false, submittedWeeks: [] }
+const facts = {
+  startedOn: '2026-11-02',
+  menteeZone: 'Europe/Lisbon',
+  checkInWeekday: 5,
+  phase: 'WEEKLY' as const,
+  paused: false,
+  submittedWeeks: [],
+}
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' })
 
 describe('the next check-in due (PRODUCT §1)', () => {
@@ -15,11 +22,15 @@ describe('the next check-in due (PRODUCT §1)', () => {
   })
 
   it('once this week’s is submitted, the next is next week’s', () => {
-    expect(nextCheckInDue({ ...facts, submittedWeeks: ['2026-11-16'] }, at('2026-11-18T12:00:00Z'))?.toISO()).toBe('2026-11-28T00:00:00.000Z')
+    expect(
+      nextCheckInDue({ ...facts, submittedWeeks: ['2026-11-16'] }, at('2026-11-18T12:00:00Z'))?.toISO(),
+    ).toBe('2026-11-28T00:00:00.000Z')
   })
 
   it('monthly: the first pair weekday of the next month', () => {
-    expect(nextCheckInDue({ ...facts, phase: 'MONTHLY' }, at('2026-12-10T12:00:00Z'))?.toISO()).toBe('2027-01-02T00:00:00.000Z')
+    expect(nextCheckInDue({ ...facts, phase: 'MONTHLY' }, at('2026-12-10T12:00:00Z'))?.toISO()).toBe(
+      '2027-01-02T00:00:00.000Z',
+    )
   })
 
   it('nothing is due while paused, ad hoc or as peers', () => {

@@ -23,7 +23,9 @@ export function nextCheckInDue(facts: DueFacts, now: DateTime): DateTime | null 
   const startsAt = localInstant(facts.startedOn, 0, facts.menteeZone).toUTC().toISO()!
   // From the start of today: a due day that began this morning still counts.
   const today = now.setZone(facts.menteeZone).toISODate()!
-  const from = DateTime.max(localInstant(today, 0, facts.menteeZone), DateTime.fromISO(startsAt)).minus({ milliseconds: 1 })
+  const from = DateTime.max(localInstant(today, 0, facts.menteeZone), DateTime.fromISO(startsAt)).minus({
+    milliseconds: 1,
+  })
   let state = {
     ...initialLifecycle({ ...facts, mentorshipId: '', startsAt }),
     phase: facts.phase,

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { execute, load } from '../commands.ts'
 import type { Deps } from '../deps.ts'
 import { personAggregate } from '../people/handlers.ts'
@@ -6,7 +7,7 @@ import { actorRef, isAdmin, requireAdmin, requireAnyScope, type Actor } from '..
 import { badField, badInput, type FieldError } from '../shared/errors.ts'
 import { newId, streams } from '../shared/ids.ts'
 import { parseInput } from '../shared/validation.ts'
-import { decide, evolve, initialState, type MentorshipCommand } from './decider.ts'
+import { decide, evolve, initialState, requireVisible, type MentorshipCommand } from './decider.ts'
 import {
   PauseMentorshipInput,
   RespondToPhaseProposalInput,
@@ -17,6 +18,22 @@ import {
 } from './inputs.ts'
 
 export const mentorshipAggregate = { initialState, evolve }
+
+/**
+ * A start date bounds every list of weeks and every review date computed from it: a mentorship
+ * that started in year 1 has a hundred thousand weeks, and one in 9999 has no next review.
+ */
+const START_BOUND_YEARS = 2
+
+function withinStartBounds(startedOn: string, today: DateTime) {
+  const day = DateTime.fromISO(startedOn, { zone: 'utc' })
+  const from = DateTime.fromISO(today.toISODate()!, { zone: 'utc' })
+  return (
+    day.isValid &&
+    day >= from.minus({ years: START_BOUND_YEARS }) &&
+    day <= from.plus({ years: START_BOUND_YEARS })
+  )
+}
 
 export async function startMentorship(deps: Deps, actor: Actor, input: unknown) {
   requireAdmin(actor)
@@ -30,13 +47,21 @@ export async function startMentorship(deps: Deps, actor: Actor, input: unknown) 
   if (!mentor.exists) missing.push({ field: 'input.mentorId', message: 'no person with this id' })
   if (!mentee.exists) missing.push({ field: 'input.menteeId', message: 'no person with this id' })
   if (missing.length) throw badInput(missing, 'person_not_found')
+  const today = deps.clock.now().setZone(mentee.state.timeZone)
+  const startedOn = c.startedOn ?? today.toISODate()!
+  if (!withinStartBounds(startedOn, today)) {
+    throw badField(
+      'input.startedOn',
+      `must be within ${START_BOUND_YEARS} years of today (${today.toISODate()})`,
+    )
+  }
   const mentorshipId = newId('mentorship', actorRef(actor), c.idempotencyKey)
-  const startedOn = c.startedOn ?? deps.clock.now().setZone(mentee.state.timeZone).toISODate()!
   await execute(deps, {
     streamId: streams.mentorship(mentorshipId),
     aggregate: mentorshipAggregate,
     actor,
     idempotencyKey: c.idempotencyKey,
+    operation: 'startMentorship',
     decide: (state) =>
       decide(
         {
@@ -60,6 +85,7 @@ export async function startMentorship(deps: Deps, actor: Actor, input: unknown) 
 async function onMentorship(
   deps: Deps,
   actor: Actor,
+  operation: string,
   mentorshipId: string,
   idempotencyKey: string | null | undefined,
   command: MentorshipCommand,
@@ -70,6 +96,7 @@ async function onMentorship(
     aggregate: mentorshipAggregate,
     actor,
     idempotencyKey,
+    operation,
     decide: (state) => decide(command, state, { personId: actor.personId, admin: isAdmin(actor) }),
   })
   return mentorshipId
@@ -82,14 +109,25 @@ export async function updateMentorship(deps: Deps, actor: Actor, input: unknown)
     responseWindowHours: c.responseWindowHours ?? undefined,
     responseClock: c.responseClock ?? undefined,
   }
-  return onMentorship(deps, actor, c.id, c.idempotencyKey, { type: 'ChangeSettings', changes })
+  return onMentorship(deps, actor, 'updateMentorship', c.id, c.idempotencyKey, {
+    type: 'ChangeSettings',
+    changes,
+  })
 }
 
+/** `until` is a date in the mentee's zone, like every date of the pair's calendar. */
 export async function pauseMentorship(deps: Deps, actor: Actor, input: unknown) {
+  requireAnyScope(actor, ['admin', 'person', 'tool'])
   const c = parseInput(PauseMentorshipInput, input)
-  const today = deps.clock.now().toISODate()!
-  if (c.until && c.until < today) throw badField('input.until', 'must not be in the past')
-  return onMentorship(deps, actor, c.mentorshipId, c.idempotencyKey, {
+  if (c.until) {
+    const { state } = await load(deps, streams.mentorship(c.mentorshipId), mentorshipAggregate)
+    // Not yours, not there: NOT_FOUND before anything is said about the input.
+    requireVisible(state, { personId: actor.personId, admin: isAdmin(actor) })
+    const mentee = await load(deps, streams.person(state.menteeId), personAggregate)
+    const today = deps.clock.now().setZone(mentee.state.timeZone).toISODate()!
+    if (c.until < today) throw badField('input.until', `must not be in the past (today is ${today})`)
+  }
+  return onMentorship(deps, actor, 'pauseMentorship', c.mentorshipId, c.idempotencyKey, {
     type: 'Pause',
     until: c.until ?? null,
     reason: c.reason,
@@ -98,13 +136,15 @@ export async function pauseMentorship(deps: Deps, actor: Actor, input: unknown) 
 
 export async function resumeMentorship(deps: Deps, actor: Actor, input: unknown) {
   const c = parseInput(ResumeMentorshipInput, input)
-  return onMentorship(deps, actor, c.mentorshipId, c.idempotencyKey, { type: 'Resume' })
+  return onMentorship(deps, actor, 'resumeMentorship', c.mentorshipId, c.idempotencyKey, {
+    type: 'Resume',
+  })
 }
 
 export async function transitionMentorship(deps: Deps, actor: Actor, input: unknown) {
   requireAdmin(actor)
   const c = parseInput(TransitionMentorshipInput, input)
-  return onMentorship(deps, actor, c.mentorshipId, c.idempotencyKey, {
+  return onMentorship(deps, actor, 'transitionMentorship', c.mentorshipId, c.idempotencyKey, {
     type: 'Transition',
     to: c.to,
     reason: c.reason,
@@ -113,7 +153,7 @@ export async function transitionMentorship(deps: Deps, actor: Actor, input: unkn
 
 export async function respondToPhaseProposal(deps: Deps, actor: Actor, input: unknown) {
   const c = parseInput(RespondToPhaseProposalInput, input)
-  return onMentorship(deps, actor, c.mentorshipId, c.idempotencyKey, {
+  return onMentorship(deps, actor, 'respondToPhaseProposal', c.mentorshipId, c.idempotencyKey, {
     type: 'RespondToProposal',
     accept: c.accept,
   })

@@ -1,15 +1,17 @@
 import { z } from 'zod'
+import { idempotencyKey, text } from '../shared/validation.ts'
 import { PhaseSchema, ResponseClockSchema } from './events.ts'
 
-const isoDate = z
-  .string()
+const isoDate = text()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine(
     (d) =>
       !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
     'must be a real date',
   )
-const key = z.string().min(1).max(200).nullish()
+const key = idempotencyKey()
+const id = () => text().uuid()
+const reason = () => text().trim().min(1).max(2000)
 const weekday = z
   .number()
   .int()
@@ -18,8 +20,8 @@ const weekday = z
 const windowHours = z.number().int().min(1).max(336)
 
 export const StartMentorshipInput = z.object({
-  mentorId: z.string().uuid(),
-  menteeId: z.string().uuid(),
+  mentorId: id(),
+  menteeId: id(),
   startedOn: isoDate.nullish(),
   checkInWeekday: weekday.nullish(),
   responseWindowHours: windowHours.nullish(),
@@ -28,7 +30,7 @@ export const StartMentorshipInput = z.object({
 })
 
 export const UpdateMentorshipInput = z.object({
-  id: z.string().uuid(),
+  id: id(),
   checkInWeekday: weekday.nullish(),
   responseWindowHours: windowHours.nullish(),
   responseClock: ResponseClockSchema.nullish(),
@@ -36,23 +38,23 @@ export const UpdateMentorshipInput = z.object({
 })
 
 export const PauseMentorshipInput = z.object({
-  mentorshipId: z.string().uuid(),
+  mentorshipId: id(),
   until: isoDate.nullish(),
-  reason: z.string().trim().min(1).max(2000),
+  reason: reason(),
   idempotencyKey: key,
 })
 
-export const ResumeMentorshipInput = z.object({ mentorshipId: z.string().uuid(), idempotencyKey: key })
+export const ResumeMentorshipInput = z.object({ mentorshipId: id(), idempotencyKey: key })
 
 export const TransitionMentorshipInput = z.object({
-  mentorshipId: z.string().uuid(),
+  mentorshipId: id(),
   to: PhaseSchema,
-  reason: z.string().trim().min(1).max(2000),
+  reason: reason(),
   idempotencyKey: key,
 })
 
 export const RespondToPhaseProposalInput = z.object({
-  mentorshipId: z.string().uuid(),
+  mentorshipId: id(),
   accept: z.boolean(),
   idempotencyKey: key,
 })

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../shared/actor.ts'
 import { badField } from '../shared/errors.ts'
+import { isUuid } from '../shared/ids.ts'
 
 export interface MentorshipRow {
   id: string
@@ -34,6 +35,7 @@ export async function findMentorship(
   actor: Actor,
   id: string,
 ): Promise<MentorshipRow | null> {
+  if (!isUuid(id)) return null
   const row = await visibleMentorships(db, actor).where('id', '=', id).executeTakeFirst()
   return (row as MentorshipRow | undefined) ?? null
 }
@@ -66,9 +68,16 @@ export function mentorshipCursor(row: MentorshipRow) {
   return Buffer.from(`${new Date(row.started_at).toISOString()}|${row.id}`).toString('base64url')
 }
 
+/** Exactly what `mentorshipCursor` writes: anything else would reach SQL as a half-valid instant. */
 function decodeCursor(cursor: string): [string, string] {
-  const [startedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|')
-  if (!startedAt || !id || Number.isNaN(Date.parse(startedAt)) || !/^[0-9a-f-]{36}$/.test(id)) {
+  const parts = Buffer.from(cursor, 'base64url').toString().split('|')
+  const [startedAt, id] = parts
+  const instant =
+    startedAt !== undefined &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(startedAt) &&
+    !Number.isNaN(Date.parse(startedAt)) &&
+    new Date(startedAt).toISOString() === startedAt
+  if (parts.length !== 2 || !instant || id === undefined || !isUuid(id)) {
     throw badField('after', 'is not a cursor from this list')
   }
   return [startedAt, id]

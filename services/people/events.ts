@@ -18,6 +18,8 @@ export const PersonRegistered = defineEvent(
     workingHours: z.array(WorkingHoursSchema),
     role: z.enum(['ADMIN', 'MEMBER']),
   }),
+  // Contact data: in the feed, for the person themself and the admins (services/feed/redaction.ts).
+  { privateFields: ['email'] },
 )
 
 export const PersonUpdated = defineEvent(

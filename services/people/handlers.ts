@@ -26,6 +26,7 @@ export async function registerPerson(
     aggregate: personAggregate,
     actor,
     idempotencyKey: command.idempotencyKey,
+    operation: 'registerPerson',
     decide: (state) =>
       decide(
         {
@@ -52,6 +53,7 @@ export async function updatePerson(deps: Deps, actor: Actor, input: unknown) {
     aggregate: personAggregate,
     actor,
     idempotencyKey: command.idempotencyKey,
+    operation: 'updatePerson',
     decide: (state) =>
       decide(
         {

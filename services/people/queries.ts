@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../shared/actor.ts'
+import { isUuid } from '../shared/ids.ts'
 import type { WorkingHours } from './events.ts'
 
 export interface PersonRow {
@@ -33,6 +34,7 @@ function visiblePeople(db: Kysely<any>, actor: Actor) {
 }
 
 export async function findPerson(db: Kysely<any>, actor: Actor, id: string): Promise<PersonRow | null> {
+  if (!isUuid(id)) return null
   return (
     ((await visiblePeople(db, actor).where('id', '=', id).executeTakeFirst()) as PersonRow | undefined) ??
     null
@@ -50,7 +52,22 @@ export async function peopleByIds(db: Kysely<any>, ids: readonly string[]): Prom
   return new Map(rows.map((r) => [r.id, r]))
 }
 
-/** Email is contact data: the admin, the person and their pair partners see it; analytics does not. */
+/** The people `personId` is paired with, as mentor or mentee. */
+export async function partnersOf(db: Kysely<any>, personId: string | null): Promise<Set<string>> {
+  if (!personId) return new Set()
+  const rows = await db
+    .selectFrom('mentorships')
+    .select(['mentor_id', 'mentee_id'])
+    .where((eb) => eb.or([eb('mentor_id', '=', personId), eb('mentee_id', '=', personId)]))
+    .execute()
+  return new Set(rows.map((r) => (r.mentor_id === personId ? r.mentee_id : r.mentor_id) as string))
+}
+
+/**
+ * Email is contact data: the admin, the person and their pair partners see it. Only a person key or
+ * a tool acting for someone has a `personId`; analytics and HR keys never see an email, and a
+ * key that also reads every person (projections:read) sees only its own pairs' emails.
+ */
 export function emailVisible(actor: Actor, person: PersonRow, partnerIds: ReadonlySet<string>) {
   if (actor.scopes.has('admin')) return true
   return actor.personId !== null && (actor.personId === person.id || partnerIds.has(person.id))

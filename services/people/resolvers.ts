@@ -3,7 +3,7 @@ import { DEFAULT_WORKING_WEEK } from '../rules/workingHours.ts'
 import { READERS, requireAnyScope } from '../shared/actor.ts'
 import { notFound } from '../shared/errors.ts'
 import { registerPerson, updatePerson } from './handlers.ts'
-import { findPerson } from './queries.ts'
+import { emailVisible, findPerson } from './queries.ts'
 
 export const peopleResolvers: Resolvers = {
   Query: {
@@ -23,9 +23,8 @@ export const peopleResolvers: Resolvers = {
     },
   },
   Person: {
-    // Contact data: admins and the pair see it; analytics keys do not.
-    email: (person, _, { actor }) =>
-      actor.scopes.has('admin') || actor.personId !== null ? person.email : null,
+    email: async (person, _, ctx) =>
+      emailVisible(ctx.actor, person, await ctx.partners()) ? person.email : null,
     timeZone: (person) => person.time_zone,
     workingHours: (person) =>
       person.working_hours.length ? person.working_hours : [...DEFAULT_WORKING_WEEK],

@@ -8,9 +8,12 @@ describe('phases (PRODUCT §2)', () => {
     ['2027-08-31', 6, '2028-02-29'],
     ['2026-03-31', 6, '2026-09-30'],
     ['2026-05-31', 12, '2027-05-31'],
-  ])('a mentorship started on %s reaches month %i on %s (the last day of a shorter month)', (start, months, expected) => {
-    expect(monthsAfter(start, months)).toBe(expected)
-  })
+  ])(
+    'a mentorship started on %s reaches month %i on %s (the last day of a shorter month)',
+    (start, months, expected) => {
+      expect(monthsAfter(start, months)).toBe(expected)
+    },
+  )
 
   it('the step down to monthly is proposed at 6 months, to ad hoc at 12, to peer at 18', () => {
     expect(stepDownOn('2026-01-31', 'MONTHLY')).toBe('2026-07-31')

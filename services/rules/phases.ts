@@ -51,7 +51,10 @@ export function firstWeekdayOfMonth(date: string, weekday: number): string {
 
 /** Days from `startedOn` that are multiples of `everyDays` — calls (14) and reviews (28). */
 export function isCadenceDay(startedOn: string, date: string, everyDays: number): boolean {
-  const days = DateTime.fromISO(date, { zone: 'utc' }).diff(DateTime.fromISO(startedOn, { zone: 'utc' }), 'days').days
+  const days = DateTime.fromISO(date, { zone: 'utc' }).diff(
+    DateTime.fromISO(startedOn, { zone: 'utc' }),
+    'days',
+  ).days
   return days > 0 && Number.isInteger(days) && days % everyDays === 0
 }
 

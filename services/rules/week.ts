@@ -19,6 +19,29 @@ export function isIanaZone(name: string): boolean {
   return typeof name === 'string' && !/^\s*[+\-\u2212]/.test(name) && IANAZone.isValidZone(name)
 }
 
+/**
+ * The zone's canonical spelling (`europe/lisbon` → `Europe/Lisbon`, `utc` → `UTC`), so one zone is
+ * stored one way. Luxon's `IANAZone.name` echoes the name as given, and Intl's resolution alone
+ * would turn a current name into CLDR's older one (`Asia/Kathmandu` → `Asia/Katmandu`). So: the
+ * spelling Intl lists or resolves to when it differs only in case; else a deliberately cased name
+ * as given (a link Intl does not list, such as `Asia/Kathmandu`); else Intl's resolution.
+ */
+export function canonicalZone(name: string): string {
+  const zone = zoneOf(name).name
+  const listed = listedZones().get(zone.toLowerCase())
+  if (listed) return listed
+  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+  if (resolved.toLowerCase() === zone.toLowerCase()) return resolved
+  const deliberate = zone !== zone.toLowerCase() && zone !== zone.toUpperCase()
+  return deliberate ? zone : resolved
+}
+
+let listed: Map<string, string> | null = null
+function listedZones() {
+  listed ??= new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((z) => [z.toLowerCase(), z]))
+  return listed
+}
+
 function zoneOf(name: string): IANAZone {
   if (!isIanaZone(name)) throw new RangeError(`not an IANA time zone: ${name}`)
   return IANAZone.create(name)

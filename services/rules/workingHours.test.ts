@@ -6,6 +6,7 @@ import {
   DEFAULT_WORKING_WEEK,
   isWithinWorkingHours,
   nextWorkingInstant,
+  overlappingBlocks,
   workingHoursErrors,
   type WorkingWeek,
 } from './workingHours.ts'
@@ -281,5 +282,43 @@ describe('properties', () => {
         expect(isWithinWorkingHours(next, w, z)).toBe(true)
       }),
     )
+  })
+})
+
+describe('overlappingBlocks: each stretch of a day is stated once', () => {
+  const block = (day: number, start: string, end: string) => ({ day, start, end })
+  it.each([
+    {
+      rule: 'blocks on different days never overlap',
+      week: [block(1, '09:00', '17:00'), block(2, '09:00', '17:00')],
+      overlapping: [],
+    },
+    {
+      rule: 'touching blocks do not overlap',
+      week: [block(1, '09:00', '12:00'), block(1, '12:00', '17:00')],
+      overlapping: [],
+    },
+    {
+      rule: 'a block starting inside an earlier one overlaps it',
+      week: [block(1, '09:00', '12:00'), block(1, '11:00', '17:00')],
+      overlapping: [1],
+    },
+    {
+      rule: 'a block inside an earlier one overlaps it',
+      week: [block(3, '08:00', '18:00'), block(3, '10:00', '11:00')],
+      overlapping: [1],
+    },
+    {
+      rule: 'the later block is named, in either order of time',
+      week: [block(5, '13:00', '17:00'), block(5, '09:00', '14:00')],
+      overlapping: [1],
+    },
+    {
+      rule: 'a malformed block is left to workingHoursErrors',
+      week: [block(1, '09:00', '17:00'), block(1, '17:00', '10:00')],
+      overlapping: [],
+    },
+  ])('$rule', ({ week, overlapping }) => {
+    expect(overlappingBlocks(week)).toEqual(overlapping)
   })
 })

@@ -54,6 +54,30 @@ export function workingHoursErrors(week: WorkingWeek, field = 'workingHours'): F
   return errors
 }
 
+/**
+ * Blocks that overlap an earlier block on the same day, by index. A person states each stretch of
+ * their day once; two overlapping blocks are a typo, not more working time. Touching blocks
+ * (09:00–12:00, 12:00–17:00) do not overlap; malformed blocks are `workingHoursErrors`' business.
+ */
+export function overlappingBlocks(week: WorkingWeek): number[] {
+  const valid = (b: WorkingBlock) =>
+    START.test(b.start) && END.test(b.end) && minutesOf(b.end) > minutesOf(b.start)
+  return week.flatMap((block, i) =>
+    valid(block) &&
+    week
+      .slice(0, i)
+      .some(
+        (earlier) =>
+          valid(earlier) &&
+          earlier.day === block.day &&
+          minutesOf(block.start) < minutesOf(earlier.end) &&
+          minutesOf(earlier.start) < minutesOf(block.end),
+      )
+      ? [i]
+      : [],
+  )
+}
+
 /** Minutes-of-day ranges per weekday, sorted, with overlapping or touching blocks merged. */
 function blocksByDay(week: WorkingWeek): Map<number, { start: number; end: number }[]> {
   const errors = workingHoursErrors(week)

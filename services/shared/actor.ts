@@ -7,8 +7,13 @@ export interface Actor {
   id: string
   keyId: string | null
   scopes: ReadonlySet<Scope>
-  /** The person whose text this caller may read: a person key's person, or a tool's acting-as. */
+  /**
+   * The person whose text this caller may read: a person key's or token's person, or a tool's
+   * acting-as. Never set for any other scope, whoever holds the key.
+   */
   personId: string | null
+  /** The person a key was issued to (the setup admin key names the admin): identity, never access. */
+  ownerId?: string | null
 }
 
 export const systemActor: Actor = { id: 'system', keyId: null, scopes: new Set(['admin']), personId: null }
@@ -21,9 +26,10 @@ export function isAdmin(actor: Actor) {
   return actor.scopes.has('admin')
 }
 
-/** The metadata actor: the person acted for when there is one, else the key. */
+/** The metadata actor: the person acted for (or the key's owner) when there is one, else the key. */
 export function actorRef(actor: Actor) {
-  return actor.personId ? `person:${actor.personId}` : actor.id
+  const person = actor.personId ?? actor.ownerId
+  return person ? `person:${person}` : actor.id
 }
 
 export function requireAdmin(actor: Actor) {

@@ -9,7 +9,10 @@ export interface EventDefinition<T extends string = string, S extends z.ZodTypeA
   type: T
   version: number
   schema: S
-  /** Written text of the pair: shown only to its mentor and mentee (PRODUCT §8). */
+  /**
+   * Shown only to the event's members: for a mentorship's events its mentor and mentee (their
+   * written text, PRODUCT §8); for a person's own events that person and the admins.
+   */
   privateFields: readonly string[]
   /** Never shown to any caller (for example a key's hash). */
   secretFields: readonly string[]

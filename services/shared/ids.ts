@@ -18,6 +18,13 @@ export function nameBasedId(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Ids are UUIDs: anything else names nothing, and must not reach a uuid column. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value)
+}
+
 /** A new stream's id: derived from the idempotency key when there is one, so a repeat finds it. */
 export function newId(kind: string, actor: string, idempotencyKey?: string | null): string {
   return idempotencyKey ? nameBasedId(`${kind}:${actor}:${idempotencyKey}`) : randomUUID()

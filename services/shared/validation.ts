@@ -1,5 +1,24 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { badInput } from './errors.ts'
+
+/**
+ * Text the event store and read models can hold: PostgreSQL's jsonb and text refuse NUL, and
+ * jsonb refuses a surrogate without its pair. With the `u` flag a proper pair is one code point
+ * above U+FFFF, so only NUL and lone surrogates fall outside the class — the same test as
+ * `!s.includes('\0') && s.isWellFormed()`, kept as a regex so the schema stays a ZodString.
+ */
+const STORABLE = /^[^\u0000\uD800-\uDFFF]*$/u
+
+export function isStorableText(value: string) {
+  return STORABLE.test(value)
+}
+
+/** Every string of every command input starts here, so none can break an append. */
+export const text = () =>
+  z.string().regex(STORABLE, 'must not contain NUL characters or unpaired surrogates (not valid UTF-16)')
+
+/** An idempotency key as every mutation accepts it. */
+export const idempotencyKey = () => text().min(1).max(200).nullish()
 
 /** Parses command input with zod; failures become BAD_USER_INPUT naming each field by its path. */
 export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown, prefix = 'input'): z.output<S> {

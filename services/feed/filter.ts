@@ -1,0 +1,30 @@
+import { badField } from '../shared/errors.ts'
+import { isUuid } from '../shared/ids.ts'
+import { isStorableText } from '../shared/validation.ts'
+
+/** The largest position a cursor can name: PostgreSQL's bigint. */
+const MAX_POSITION = 9223372036854775807n
+
+export interface FeedFilterArgs {
+  types?: readonly string[] | null
+  mentorshipId?: string | null
+}
+
+/** The feed's and the subscription's filters, checked before they reach SQL. */
+export function parseFeedFilter({ types, mentorshipId }: FeedFilterArgs) {
+  if (mentorshipId !== null && mentorshipId !== undefined && !isUuid(mentorshipId)) {
+    throw badField('mentorshipId', 'must be a mentorship id (a UUID)')
+  }
+  const bad = types?.findIndex((type) => !isStorableText(type)) ?? -1
+  if (bad >= 0) throw badField(`types.${bad}`, 'must not contain NUL characters or unpaired surrogates')
+  return { types: types ?? null, mentorshipId: mentorshipId?.toLowerCase() ?? null }
+}
+
+/** An `events(after:)` cursor: a position this feed could have written. */
+export function parsePositionCursor(after: string | null | undefined): string | null {
+  if (after === null || after === undefined) return null
+  if (!/^\d{1,19}$/.test(after) || BigInt(after) > MAX_POSITION) {
+    throw badField('after', 'is not a cursor from this feed')
+  }
+  return after
+}
