@@ -5,7 +5,7 @@ import { checkInIdFor } from '../services/checkins/view.ts'
 import type { Deps } from '../services/deps.ts'
 import { startMentorship } from '../services/mentorships/handlers.ts'
 import { registerPerson } from '../services/people/handlers.ts'
-import { dueDateOf, weekOf, weeksBetween } from '../services/rules/week.ts'
+import { dueDateOf, firstWeekOf, weekOf, weeksBetween } from '../services/rules/week.ts'
 import type { Actor } from '../services/shared/actor.ts'
 import { manualClock } from '../services/shared/clock.ts'
 import { demoCheckIn, demoReply } from './demoText.ts'
@@ -115,10 +115,7 @@ interface Step {
 }
 
 function planWeeks(pair: Pair, end: DateTime): Step[] {
-  // A week whose due day came before the start is not the pair's first week.
-  const weeks = weeksBetween(pair.startedOn, weekOf(end, pair.zone)).filter(
-    (w) => dueDateOf(w, 5) >= pair.startedOn,
-  )
+  const weeks = weeksBetween(firstWeekOf(pair.startedOn, 5), weekOf(end, pair.zone))
   const steps: Step[] = []
   for (const [n, week] of weeks.entries()) {
     const outcome = PATTERN[(n + pair.offset) % PATTERN.length]!

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts'
 import { isMember } from '../mentorships/decider.ts'
 import { mentorshipAggregate } from '../mentorships/handlers.ts'
 import { personAggregate } from '../people/handlers.ts'
-import { weekOf } from '../rules/week.ts'
+import { firstWeekOf, weekOf } from '../rules/week.ts'
 import { requireMember, type Actor } from '../shared/actor.ts'
 import { badField, notFound } from '../shared/errors.ts'
 import { streams } from '../shared/ids.ts'
@@ -32,7 +32,7 @@ export async function submitCheckIn(deps: Deps, actor: Actor, input: unknown) {
     throw badField('input.weekOf', 'must be a Monday (the first day of the mentee’s week)')
   const checkInId = checkInIdFor(c.mentorshipId, week)
   const weeks = {
-    firstWeek: weekOf(DateTime.fromISO(mentorship.state.startedOn, { zone }), zone),
+    firstWeek: firstWeekOf(mentorship.state.startedOn, mentorship.state.settings.checkInWeekday),
     currentWeek,
   }
   await execute(deps, {

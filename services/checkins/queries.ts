@@ -38,15 +38,33 @@ export interface RevisionRow {
 }
 
 /** A check-in and its mentorship, if the caller may see the mentorship. */
+/**
+ * A week of a mentorship by its check-in id, if the caller may see the mentorship: the submitted
+ * check-in, or — for a week the lifecycle put due with nothing submitted — just the week.
+ */
 export async function findCheckIn(db: Kysely<any>, actor: Actor, id: string) {
   if (!isUuid(id)) return null
   const row = (await db.selectFrom('check_ins').selectAll().where('id', '=', id).executeTakeFirst()) as
     CheckInRow | undefined
-  if (!row) return null
+  const due = row
+    ? undefined
+    : await db
+        .selectFrom('check_in_dues')
+        .select(['mentorship_id', 'week_of', 'due_at'])
+        .where('check_in_id', '=', id)
+        .executeTakeFirst()
+  const mentorshipId = row?.mentorship_id ?? (due?.mentorship_id as string | undefined)
+  if (!mentorshipId) return null
   const mentorship = (await visibleMentorships(db, actor)
-    .where('id', '=', row.mentorship_id)
+    .where('id', '=', mentorshipId)
     .executeTakeFirst()) as MentorshipRow | undefined
-  return mentorship ? { row, mentorship } : null
+  if (!mentorship) return null
+  return {
+    row: row ?? null,
+    mentorship,
+    weekOf: row?.week_of ?? (due!.week_of as string),
+    dueAt: (due?.due_at as Date | undefined) ?? null,
+  }
 }
 
 export async function checkInsForWeeks(db: Kysely<any>, mentorshipId: string, weeks: string[]) {

@@ -6,7 +6,7 @@ import { READERS, requireAnyScope } from '../shared/actor.ts'
 import { notFound } from '../shared/errors.ts'
 import { editCheckIn, replyToCheckIn, submitCheckIn } from './handlers.ts'
 import { findCheckIn } from './queries.ts'
-import { checkInView, iso, type CheckInView } from './view.ts'
+import { checkInView, iso, utc, type CheckInView } from './view.ts'
 
 /** The pair's text is for the pair alone (PRODUCT §8). */
 async function isMember(ctx: Context, mentorshipId: string) {
@@ -21,7 +21,8 @@ async function loadView(ctx: Context, id: string) {
   const found = await findCheckIn(ctx.deps.db, ctx.actor, id)
   if (!found) return null
   const zone = (await ctx.person(found.mentorship.mentee_id))?.time_zone ?? 'UTC'
-  return checkInView(found.mentorship, zone, found.row.week_of, found.row, ctx.deps.clock.now())
+  const recordedDue = found.dueAt ? utc(found.dueAt) : undefined
+  return checkInView(found.mentorship, zone, found.weekOf, found.row, ctx.deps.clock.now(), recordedDue)
 }
 
 export const checkInsResolvers: Resolvers = {

@@ -1,3 +1,4 @@
+import { checkInIdFor } from '../checkins/view.ts'
 import type { Projection } from '../shared/projection.ts'
 import type { LifecycleEvent } from './events.ts'
 
@@ -11,7 +12,12 @@ export const lifecycleProjection: Projection = {
       case 'CheckInDue':
         await trx
           .insertInto('check_in_dues')
-          .values({ mentorship_id: e.data.mentorshipId, week_of: e.data.weekOf, due_at: e.data.dueAt })
+          .values({
+            mentorship_id: e.data.mentorshipId,
+            check_in_id: checkInIdFor(e.data.mentorshipId, e.data.weekOf),
+            week_of: e.data.weekOf,
+            due_at: e.data.dueAt,
+          })
           .onConflict((oc) => oc.columns(['mentorship_id', 'week_of']).doNothing())
           .execute()
         return

@@ -6,6 +6,7 @@ import {
   checkInStatus,
   dueDateOf,
   endOfDueDay,
+  firstWeekOf,
   isIanaZone,
   isLate,
   isMonday,
@@ -471,4 +472,18 @@ describe('checkInStatus: DUE, SUBMITTED, LATE, REPLIED or MISSED', () => {
       ),
     )
   })
+})
+
+describe('the first week of a mentorship', () => {
+  it.each([
+    ['2026-09-27', 5, '2026-09-28'],
+    ['2026-09-23', 5, '2026-09-21'],
+    ['2026-09-25', 5, '2026-09-21'],
+    ['2026-09-26', 5, '2026-09-28'],
+  ])(
+    'a start on %s with check-ins due on weekday %i has its first week on %s',
+    (startedOn, weekday, first) => {
+      expect(firstWeekOf(startedOn, weekday)).toBe(first)
+    },
+  )
 })

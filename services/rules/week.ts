@@ -151,3 +151,12 @@ export function checkInStatus({ submittedAt, repliedAt, dueEnd, now }: CheckInTi
   if (byNow(submittedAt)) return instantOf(submittedAt) >= end ? 'LATE' : 'SUBMITTED'
   return asOf >= end ? 'MISSED' : 'DUE'
 }
+
+/**
+ * A pair's first week: the week of the start, unless its due day came before the start — then the
+ * week after. Nothing was due before the mentorship began.
+ */
+export function firstWeekOf(startedOn: string, checkInWeekday: number): string {
+  const week = mondayOf(startedOn)
+  return dueDateOf(week, checkInWeekday) >= startedOn ? week : isoDate(dateOf(week).plus({ weeks: 1 }))
+}

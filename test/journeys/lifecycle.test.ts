@@ -62,7 +62,7 @@ describe('journey: a mentorship seven months in', () => {
   it('the read model shows the proposal, the missed weeks and what is due next', async () => {
     const r = await server.gql(
       `{ mentorship(id: "${p.mentorshipId}") { phase phaseProposal { to since } nextCheckInDue paused
-          checkIns(first: 3) { edges { node { weekOf status dueAt } } } } }`,
+          checkIns(first: 3) { edges { node { id weekOf status dueAt } } } } }`,
       {},
       bearer(p.menteeKey),
     )
@@ -79,6 +79,19 @@ describe('journey: a mentorship seven months in', () => {
       ['2026-11-02', 'MISSED'],
       ['2026-10-26', 'MISSED'],
     ])
+    // A missed week is a check-in the API can be asked for by its id, like a submitted one.
+    const missed = m.checkIns.edges[0].node
+    const byId = await server.gql(
+      `{ checkIn(id: "${missed.id}") { weekOf status dueAt markdown } }`,
+      {},
+      bearer(p.menteeKey),
+    )
+    expect(byId.data.checkIn).toEqual({
+      weekOf: '2026-11-09',
+      status: 'MISSED',
+      dueAt: missed.dueAt,
+      markdown: null,
+    })
   })
 
   it('the mentee confirms: the mentorship moves to monthly check-ins', async () => {

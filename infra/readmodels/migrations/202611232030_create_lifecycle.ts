@@ -11,12 +11,14 @@ export async function up(db: Kysely<any>) {
     `
     create table check_in_dues (
       mentorship_id uuid not null,
+      check_in_id uuid not null,
       week_of text not null,
       due_at timestamptz not null,
       missed boolean not null default false,
       reply_overdue boolean not null default false,
       primary key (mentorship_id, week_of)
     );
+    create index check_in_dues_check_in on check_in_dues (check_in_id);
     create table lifecycle_workflows (
       mentorship_id uuid primary key,
       state jsonb not null,
