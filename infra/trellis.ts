@@ -1,7 +1,7 @@
 import type { Config } from './config.ts'
 import { openDatabase, type Database } from './db/database.ts'
 import { openEventStore } from './eventstore/open.ts'
-import type { RecordedEvent } from './eventstore/port.ts'
+import type { RecordedEvent } from '../services/shared/eventStore.ts'
 import { createAuthenticator } from './http/auth.ts'
 import { buildApp } from './http/app.ts'
 import { migrate } from './readmodels/migrate.ts'
@@ -15,7 +15,7 @@ import { createEmbeddedEngine } from '../workflows/embedded.ts'
 import type { LifecycleEngine } from '../workflows/engine.ts'
 import { connectTemporal, createLifecycleWorker, createTemporalEngine } from './temporal/engine.ts'
 import { NativeConnection } from '@temporalio/worker'
-import type { Subscription } from './eventstore/port.ts'
+import type { Subscription } from '../services/shared/eventStore.ts'
 
 /**
  * Trellis assembled: database, event store, read models and their projector, the HTTP API.

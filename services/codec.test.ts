@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
-import type { RecordedEvent } from '../infra/eventstore/port.ts'
+import type { RecordedEvent } from './shared/eventStore.ts'
 import { decode, encode } from './codec.ts'
 import { defineEvent } from './shared/events.ts'
 

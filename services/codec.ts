@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { EventMetadata, NewEvent, RecordedEvent } from '../infra/eventstore/port.ts'
+import type { EventMetadata, NewEvent, RecordedEvent } from './shared/eventStore.ts'
 import { eventDefinitions } from './events.ts'
 import type { AnyEvent, EventDefinition } from './shared/events.ts'
 

@@ -4,7 +4,7 @@ import {
   type ExpectedRevision,
   type Position,
   type RecordedEvent,
-} from '../infra/eventstore/port.ts'
+} from './shared/eventStore.ts'
 import { decode, encode } from './codec.ts'
 import type { Deps } from './deps.ts'
 import { actorRef, type Actor } from './shared/actor.ts'

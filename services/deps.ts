@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { EventStore, Position, RecordedEvent } from '../infra/eventstore/port.ts'
+import type { EventStore, Position, RecordedEvent } from './shared/eventStore.ts'
 import type { Clock } from './shared/clock.ts'
 
 /** Everything a handler or resolver needs, built once in infra/main.ts and passed down. */

@@ -8,7 +8,7 @@ import {
   type NewEvent,
   type Position,
   type RecordedEvent,
-} from '../infra/eventstore/port.ts'
+} from '../services/shared/eventStore.ts'
 
 export interface OpenedStore {
   store: EventStore
@@ -18,7 +18,7 @@ export interface OpenedStore {
 }
 
 /**
- * What every EventStore adapter promises (infra/eventstore/port.ts). The store is opened once per
+ * What every EventStore adapter promises (services/shared/eventStore.ts). The store is opened once per
  * suite and may hold other events, as a shared EventStoreDB does: each test writes to streams of
  * its own and looks only at those, from the head position it found on arrival.
  */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { EventStore, Position, Subscription } from '../infra/eventstore/port.ts'
+import type { EventStore, Position, Subscription } from '../services/shared/eventStore.ts'
 import { decode } from '../services/codec.ts'
 import { instructionsFor } from '../services/lifecycle/signals.ts'
 import type { LifecycleEngine } from './engine.ts'

@@ -25,7 +25,7 @@ import {
   type Position,
   type RecordedEvent,
   type Subscription,
-} from './port.ts'
+} from '../../services/shared/eventStore.ts'
 
 const PAGE = 500
 /** Consecutive dropped subscriptions ridden out (about 8 s in all) before giving up. */

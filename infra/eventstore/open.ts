@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts'
 import { createEsdbEventStore } from './esdb.ts'
-import type { EventStore } from './port.ts'
+import type { EventStore } from '../../services/shared/eventStore.ts'
 import { createPostgresEventStore } from './postgres.ts'
 
 /** EventStoreDB when a URL is configured; otherwise the events live beside the read models. */

@@ -10,7 +10,7 @@ import {
   type Position,
   type RecordedEvent,
   type Subscription,
-} from './port.ts'
+} from '../../services/shared/eventStore.ts'
 import { createEventStoreSchema } from './postgresSchema.ts'
 
 const CHANNEL = 'trellis_events'

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { sql, type Kysely } from 'kysely'
-import type { EventStore, Position, RecordedEvent, Subscription } from '../eventstore/port.ts'
+import type { EventStore, Position, RecordedEvent, Subscription } from '../../services/shared/eventStore.ts'
 import { decode } from '../../services/codec.ts'
 import type { Projection } from '../../services/shared/projection.ts'
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { EventStore } from '../eventstore/port.ts'
+import type { EventStore } from '../../services/shared/eventStore.ts'
 import { projections } from '../../services/projections.ts'
 import { createProjector, resetReadModels } from './projector.ts'
 

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../infra/eventstore/port.ts'
+import type { RecordedEvent } from '../shared/eventStore.ts'
 import { decode } from '../codec.ts'
 import type { Context } from '../context.ts'
 import { isKeyRevoked } from '../access/queries.ts'

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { EventMetadata, Position } from '../../infra/eventstore/port.ts'
+import type { EventMetadata, Position } from './eventStore.ts'
 import type { AnyEvent } from './events.ts'
 
 export interface ProjectedEvent {

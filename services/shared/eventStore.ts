@@ -1,6 +1,8 @@
 /**
- * The event store port. Exactly two adapters implement it: `postgres.ts` (PGlite or a PostgreSQL
- * server) and `esdb.ts` (EventStoreDB / KurrentDB). `test/eventstore.contract.ts` holds them to it.
+ * The event store port. Exactly two adapters implement it, in infra/eventstore: `postgres.ts`
+ * (PGlite or a PostgreSQL server) and `esdb.ts` (EventStoreDB / KurrentDB);
+ * `test/eventstore.contract.ts` holds them to it. It lives with the domain that depends on it, so
+ * services never import infra: the adapters depend on the port, not the other way round.
  */
 
 /** A place in the global order of all events. Strictly increasing in commit order; gaps allowed. */
