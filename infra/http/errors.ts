@@ -24,7 +24,10 @@ export function formatError(error: GraphQLErrorType, production: boolean): Graph
     }
   }
   const code = error.extensions?.code
-  const fromGraphQL = !original || original instanceof GraphQLError || code === 'BAD_USER_INPUT'
+  // An error with a path arose while executing (a null for a non-null field): ours, not the caller's.
+  const duringExecution = !original && error.path !== undefined
+  const fromGraphQL =
+    !duringExecution && (!original || original instanceof GraphQLError || code === 'BAD_USER_INPUT')
   if (fromGraphQL) {
     return {
       message: error.message,
