@@ -9,6 +9,7 @@ import { registerPerson } from '../services/people/handlers.ts'
 import type { Actor } from '../services/shared/actor.ts'
 import { manualClock } from '../services/shared/clock.ts'
 import { createPostgresDatabase, dropPostgresDatabase, postgresAvailable } from '../test/support/databases.ts'
+import { untilDispatched } from '../test/support/lifecycle.ts'
 import { testConfig } from '../test/support/server.ts'
 import { createEmbeddedEngine } from './embedded.ts'
 
@@ -54,20 +55,6 @@ describe.skipIf(!postgresUp)('embedded runner: durable timers on one PostgreSQL'
     })
   }
 
-  async function settled(trellis: Trellis) {
-    for (let i = 0; i < 500; i++) {
-      const head = await trellis.store.headPosition()
-      const row = await trellis.database.db
-        .selectFrom('projection_checkpoints')
-        .select('position')
-        .where('name', '=', 'lifecycle_dispatch')
-        .executeTakeFirst()
-      if (BigInt(row?.position ?? 0) >= head) return
-      await new Promise((r) => setTimeout(r, 10))
-    }
-    throw new Error('dispatcher did not catch up')
-  }
-
   it('two instances ticking together fire every due timer exactly once; a second start changes nothing', async () => {
     const a = await instance()
     const b = await instance()
@@ -92,8 +79,8 @@ describe.skipIf(!postgresUp)('embedded runner: durable timers on one PostgreSQL'
         }),
       )
     }
-    await settled(a)
-    await settled(b)
+    await untilDispatched(a)
+    await untilDispatched(b)
     // The MentorshipStarted event seen twice (both dispatchers saw it): still one workflow each.
     const rows = await a.database.db.selectFrom('lifecycle_workflows').select('mentorship_id').execute()
     expect(rows).toHaveLength(8)

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { afterAll, beforeAll, it } from 'vitest'
 import { startServer, type TestServer } from '../test/support/server.ts'
+import { untilDispatched } from '../test/support/lifecycle.ts'
 import { describeWithStores } from '../test/support/stores.ts'
 import type { EmbeddedEngine } from './embedded.ts'
 import { checkExpectations, runScenario, type ScenarioDriver } from './runScenario.ts'
@@ -14,19 +15,7 @@ describeWithStores('lifecycle scenarios on the embedded runner', (kind) => {
     server = await startServer(kind, { now: '2027-01-01T00:00:00Z', lifecyclePollMs: 0 })
     await server.trellis.startLifecycle()
     const { trellis, clock } = server
-    const settle = async () => {
-      const head = await trellis.store.headPosition()
-      for (let i = 0; i < 500; i++) {
-        const row = await trellis.database.db
-          .selectFrom('projection_checkpoints')
-          .select('position')
-          .where('name', '=', 'lifecycle_dispatch')
-          .executeTakeFirst()
-        if (BigInt(row?.position ?? 0) >= head) return
-        await new Promise((r) => setTimeout(r, 10))
-      }
-      throw new Error('the dispatcher did not catch up')
-    }
+    const settle = () => untilDispatched(trellis)
     driver = {
       deps: trellis.deps,
       settle,

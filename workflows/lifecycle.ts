@@ -24,6 +24,9 @@ const { recordOccurrence } = proxyActivities<LifecycleActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
 })
 
+/** Workflow time: inside Temporal's sandbox `Date` is the workflow's own deterministic clock. */
+const now: () => number = Date.now
+
 /** Occurrences handled before the history is handed to a fresh run. */
 const STEPS_PER_RUN = 200
 
@@ -56,7 +59,7 @@ export async function lifecycleWorkflow(
     // Signals in the order they happened: what fell due before a signal's instant is handled first.
     while (inbox.length > 0) {
       const signal = inbox.shift()!
-      if ('at' in signal) await fire(Math.min(Date.parse(signal.at), Date.now()))
+      if ('at' in signal) await fire(Math.min(Date.parse(signal.at), now()))
       state = applySignal(state, signal)
     }
     const next = nextOccurrence(state)
@@ -65,9 +68,9 @@ export async function lifecycleWorkflow(
       await condition(() => inbox.length > 0)
       continue
     }
-    const wait = Date.parse(next.at) - Date.now()
+    const wait = Date.parse(next.at) - now()
     if (wait > 0 && (await condition(() => inbox.length > 0, wait))) continue
-    await fire(Date.now())
+    await fire(now())
     if (inbox.length === 0 && (steps >= stepsPerRun || workflowInfo().continueAsNewSuggested)) {
       await continueAsNew<typeof lifecycleWorkflow>(state, options)
     }

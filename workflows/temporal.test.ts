@@ -4,6 +4,7 @@ import { DateTime } from 'luxon'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { initialLifecycle } from '../services/lifecycle/state.ts'
 import { nextOccurrence } from '../services/lifecycle/schedule.ts'
+import { dispatched } from '../test/support/lifecycle.ts'
 import { startServer, type TestServer } from '../test/support/server.ts'
 import { createTestEnv, describeWithTemporal } from '../test/support/temporal.ts'
 import type { LifecycleEngine } from './engine.ts'
@@ -40,22 +41,13 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
 
   function driverFor(env: TestWorkflowEnvironment): ScenarioDriver {
     const { trellis, clock } = server
-    const dispatched = async () => {
-      const head = await trellis.store.headPosition()
-      const row = await trellis.database.db
-        .selectFrom('projection_checkpoints')
-        .select('position')
-        .where('name', '=', 'lifecycle_dispatch')
-        .executeTakeFirst()
-      return BigInt(row?.position ?? 0) >= head
-    }
     /** Idle: every event dispatched, and nothing due by now left unrecorded in the workflow. */
     const settle = async (mentorshipId?: string) => {
       for (let i = 0; i < 1500; i++) {
         const state = mentorshipId ? await engine.state(mentorshipId) : null
         const next = state ? nextOccurrence(state) : null
         const idle = !next || Date.parse(next.at) > (await env.currentTimeMs())
-        if ((await dispatched()) && idle && (!mentorshipId || state)) return
+        if ((await dispatched(trellis)) && idle && (!mentorshipId || state)) return
         await new Promise((r) => setTimeout(r, 20))
       }
       throw new Error('the Temporal lifecycle did not settle')
