@@ -10,6 +10,7 @@ import type { Deps } from '../services/deps.ts'
 import { projections } from '../services/projections.ts'
 import { clockStartingAt, systemClock, type Clock } from '../services/shared/clock.ts'
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
+import { applyLifecycleCommand } from '../services/lifecycle/commands.ts'
 import { startDispatcher } from '../workflows/dispatcher.ts'
 import { createEmbeddedEngine } from '../workflows/embedded.ts'
 import type { LifecycleEngine } from '../workflows/engine.ts'
@@ -54,6 +55,8 @@ export async function createTrellis(
       projector.committed.on('events', listener)
       return () => projector.committed.off('events', listener)
     },
+    // Replaced below by the lifecycle engine's, once it exists.
+    lifecycle: (command) => applyLifecycleCommand(deps, command),
   }
   const app = await buildApp({
     deps,
@@ -74,6 +77,7 @@ export async function createTrellis(
       ? await temporalLifecycle(deps, config.temporal)
       : embeddedLifecycle(deps, database, clock, options.lifecyclePollMs)
   const engine = lifecycle.engine
+  deps.lifecycle = (command) => engine.command(command)
   let dispatcher: Subscription | null = null
   return {
     app,
@@ -112,6 +116,7 @@ function embeddedLifecycle(deps: Deps, database: Database, clock: Clock, pollMs 
     db: database.db,
     clock,
     record: (mentorshipId, occurrence) => recordOccurrence(deps, mentorshipId, occurrence),
+    apply: (command) => applyLifecycleCommand(deps, command),
     pollMs,
     onError: (error) => console.error('lifecycle runner:', error),
   })
@@ -121,7 +126,9 @@ function embeddedLifecycle(deps: Deps, database: Database, clock: Clock, pollMs 
 /** Temporal: a client for starting and signalling, and (unless TRELLIS_WORKER=0) a worker in this process. */
 async function temporalLifecycle(deps: Deps, settings: NonNullable<Config['temporal']>) {
   const { connection, client } = await connectTemporal(settings)
-  const engine = createTemporalEngine(client, settings.taskQueue)
+  const engine = createTemporalEngine(client, settings.taskQueue, (command) =>
+    applyLifecycleCommand(deps, command),
+  )
   let worker: Awaited<ReturnType<typeof createLifecycleWorker>> | null = null
   let running: Promise<void> | null = null
   if (settings.inProcessWorker) {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { EventStore, Position, RecordedEvent } from './shared/eventStore.ts'
+import type { LifecycleCommand } from './lifecycle/commands.ts'
 import type { Clock } from './shared/clock.ts'
 
 /** Everything a handler or resolver needs, built once in infra/main.ts and passed down. */
@@ -10,6 +11,8 @@ export interface Deps {
   clock: Clock
   /** Resolves once the read models include `position` (read-your-writes, bounded wait). */
   caughtUp(position: Position): Promise<void>
+  /** Hands a lifecycle transition to the mentorship's workflow; resolves once it is recorded. */
+  lifecycle(command: LifecycleCommand): Promise<void>
   /** Events as the read models commit them (for live subscriptions); returns an unsubscribe. */
   subscribe(listener: (events: RecordedEvent[]) => void): () => void
 }

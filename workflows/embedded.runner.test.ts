@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../infra/db/database.ts'
 import { createTrellis, type Trellis } from '../infra/trellis.ts'
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
+import { applyLifecycleCommand } from '../services/lifecycle/commands.ts'
 import type { Occurrence } from '../services/lifecycle/schedule.ts'
 import { startMentorship } from '../services/mentorships/handlers.ts'
 import { registerPerson } from '../services/people/handlers.ts'
@@ -52,6 +53,7 @@ describe.skipIf(!postgresUp)('embedded runner: durable timers on one PostgreSQL'
         fired.set(key, (fired.get(key) ?? 0) + 1)
         return recordOccurrence(trellis.deps, mentorshipId, occurrence)
       },
+      apply: (command) => applyLifecycleCommand(trellis.deps, command),
     })
   }
 

@@ -6,8 +6,10 @@ import {
   nextOccurrence,
   type Occurrence,
 } from '../services/lifecycle/schedule.ts'
+import type { LifecycleCommand } from '../services/lifecycle/commands.ts'
 import type { LifecycleSignal, LifecycleState } from '../services/lifecycle/state.ts'
 import type { Clock } from '../services/shared/clock.ts'
+import { conflict } from '../services/shared/errors.ts'
 import type { LifecycleEngine } from './engine.ts'
 
 export interface EmbeddedOptions {
@@ -15,6 +17,8 @@ export interface EmbeddedOptions {
   clock: Clock
   /** The activity: records an occurrence's events (idempotently). */
   record(mentorshipId: string, occurrence: Occurrence): Promise<unknown>
+  /** The activity for a person's or admin's transition. */
+  apply(command: LifecycleCommand): Promise<void>
   /** How often the loop looks for due timers; 0 leaves ticking to the caller (tests). */
   pollMs?: number
   onError?: (error: unknown) => void
@@ -32,7 +36,7 @@ const AT_ONCE = '1970-01-01T00:00:00.000Z'
  * timer that came due while the process was down fires once on the next tick. The same pure
  * schedule runs here as in the Temporal workflow.
  */
-export function createEmbeddedEngine({ db, clock, record, pollMs = 1000, onError }: EmbeddedOptions) {
+export function createEmbeddedEngine({ db, clock, record, apply, pollMs = 1000, onError }: EmbeddedOptions) {
   const instance = randomUUID()
   let timer: NodeJS.Timeout | null = null
   let ticking: Promise<number> | null = null
@@ -145,6 +149,37 @@ export function createEmbeddedEngine({ db, clock, record, pollMs = 1000, onError
           .execute()
       })
       tickSoon()
+    },
+    /** Recorded under the workflow's claim, so it never interleaves with the workflow's own timers. */
+    async command(command) {
+      const id = command.mentorshipId
+      for (let attempt = 0; attempt < 400; attempt++) {
+        const { rows } = await sql<{ mentorship_id: string }>`
+          update lifecycle_workflows set claimed_by = ${instance}, claimed_until = now() + make_interval(secs => ${LEASE_SECONDS})
+          where mentorship_id = ${id} and (claimed_until is null or claimed_until < now())
+          returning mentorship_id`.execute(db)
+        if (rows.length > 0) {
+          try {
+            return await apply(command)
+          } finally {
+            await db
+              .updateTable('lifecycle_workflows')
+              .set({ claimed_by: null, claimed_until: null })
+              .where('mentorship_id', '=', id)
+              .where('claimed_by', '=', instance)
+              .execute()
+            tickSoon()
+          }
+        }
+        const exists = await db
+          .selectFrom('lifecycle_workflows')
+          .select('mentorship_id')
+          .where('mentorship_id', '=', id)
+          .executeTakeFirst()
+        if (!exists) return apply(command)
+        await new Promise((resolve) => setTimeout(resolve, 25))
+      }
+      throw conflict('lifecycle_busy', 'the mentorship’s lifecycle is busy; try again')
     },
     async state(mentorshipId) {
       const row = await db

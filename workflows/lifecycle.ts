@@ -1,13 +1,16 @@
 import {
+  allHandlersFinished,
   condition,
   continueAsNew,
   defineQuery,
   defineSignal,
+  defineUpdate,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow'
 import { applySignal, completeOccurrence, nextOccurrence } from '../services/lifecycle/schedule.ts'
+import type { LifecycleCommand } from '../services/lifecycle/commands.ts'
 import type { LifecycleSignal, LifecycleState } from '../services/lifecycle/state.ts'
 import type { LifecycleActivities } from './activities.ts'
 
@@ -18,8 +21,10 @@ import type { LifecycleActivities } from './activities.ts'
  */
 export const lifecycleSignal = defineSignal<[LifecycleSignal]>('lifecycle')
 export const lifecycleState = defineQuery<LifecycleState>('state')
+/** A person's or admin's transition, recorded by the workflow; the caller waits for the outcome. */
+export const lifecycleCommandUpdate = defineUpdate<void, [LifecycleCommand]>('command')
 
-const { recordOccurrence } = proxyActivities<LifecycleActivities>({
+const { recordOccurrence, applyLifecycleCommand } = proxyActivities<LifecycleActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
 })
@@ -43,6 +48,8 @@ export async function lifecycleWorkflow(
   const inbox: LifecycleSignal[] = []
   setHandler(lifecycleSignal, (signal) => void inbox.push(signal))
   setHandler(lifecycleState, () => state)
+  // The recorded event comes back as a signal through the dispatcher, like every other fact.
+  setHandler(lifecycleCommandUpdate, (command) => applyLifecycleCommand(command))
 
   async function fire(limit: number) {
     for (
@@ -72,6 +79,7 @@ export async function lifecycleWorkflow(
     if (wait > 0 && (await condition(() => inbox.length > 0, wait))) continue
     await fire(now())
     if (inbox.length === 0 && (steps >= stepsPerRun || workflowInfo().continueAsNewSuggested)) {
+      await condition(allHandlersFinished)
       await continueAsNew<typeof lifecycleWorkflow>(state, options)
     }
   }

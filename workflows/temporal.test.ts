@@ -3,6 +3,8 @@ import { bundleWorkflowCode } from '@temporalio/worker'
 import { DateTime } from 'luxon'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { initialLifecycle } from '../services/lifecycle/state.ts'
+import { pauseMentorship, respondToPhaseProposal } from '../services/mentorships/handlers.ts'
+import { applyLifecycleCommand, type LifecycleCommand } from '../services/lifecycle/commands.ts'
 import { nextOccurrence } from '../services/lifecycle/schedule.ts'
 import { dispatched } from '../test/support/lifecycle.ts'
 import { startServer, type TestServer } from '../test/support/server.ts'
@@ -29,8 +31,11 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
     start: (state) => current!.start(state),
     signal: (id, signal) => current!.signal(id, signal),
     state: (id) => current!.state(id),
+    command: (c) => current!.command(c),
     close: async () => {},
   }
+
+  const direct = (command: LifecycleCommand) => applyLifecycleCommand(server.trellis.deps, command)
 
   beforeAll(async () => {
     workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietLogger })
@@ -70,7 +75,7 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
       scenario.name,
       async () => {
         const env = await createTestEnv()
-        current = createTemporalEngine(env.client, taskQueue)
+        current = createTemporalEngine(env.client, taskQueue, direct)
         const worker = await createLifecycleWorker(server.trellis.deps, {
           connection: env.nativeConnection,
           namespace: 'default',
@@ -93,7 +98,7 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
   it('a MentorshipStarted seen twice starts one workflow', async () => {
     const env = await createTestEnv()
     try {
-      const engine = createTemporalEngine(env.client, taskQueue)
+      const engine = createTemporalEngine(env.client, taskQueue, direct)
       const state = initialLifecycle({
         mentorshipId: '99999999-9999-4999-8999-999999999999',
         startedOn: '2027-01-04',
@@ -116,7 +121,7 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
   it('a long history continues as new and carries on where it was', async () => {
     const env = await createTestEnv()
     const startedRuns: string[] = []
-    const temporal = createTemporalEngine(env.client, taskQueue)
+    const temporal = createTemporalEngine(env.client, taskQueue, direct)
     // The dispatcher's start, with a tiny history budget so continue-as-new happens within weeks.
     current = {
       ...temporal,
@@ -144,6 +149,40 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
       // Seven weeks of Fridays, each due and missed exactly once across the runs.
       expect(events.filter((e) => e.type === 'CheckInDue')).toHaveLength(7)
       expect(events.filter((e) => e.type === 'CheckInMissed')).toHaveLength(7)
+    } finally {
+      worker.shutdown()
+      await running
+      await env.teardown()
+    }
+  }, 120_000)
+
+  it('a refused transition comes back through the workflow as the decider’s error', async () => {
+    const env = await createTestEnv()
+    current = createTemporalEngine(env.client, taskQueue, direct)
+    const worker = await createLifecycleWorker(server.trellis.deps, {
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle,
+    })
+    const running = worker.run()
+    try {
+      const scenario = { ...scenarios[1]!, steps: [], until: '2027-01-06T00:00:00.000Z', expect: [] }
+      const events = await runScenario(scenario, driverFor(env), 'refusal')
+      const mentorshipId = events[0]!.data.mentorshipId as string
+      const admin = { id: 'test-admin', keyId: null, scopes: new Set(['admin'] as const), personId: null }
+      await expect(
+        respondToPhaseProposal(server.trellis.deps, admin, { mentorshipId, accept: true }),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+        reason: 'no_proposal',
+      })
+      await pauseMentorship(server.trellis.deps, admin, { mentorshipId, reason: 'leave' })
+      const stream = await server.trellis.store.readStream(`mentorship-${mentorshipId}`)
+      expect(stream.at(-1)).toMatchObject({
+        type: 'MentorshipPaused',
+        metadata: { operation: 'pauseMentorship' },
+      })
     } finally {
       worker.shutdown()
       await running

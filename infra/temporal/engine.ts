@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import {
+  ApplicationFailure,
   Client,
   Connection,
   WorkflowExecutionAlreadyStartedError,
@@ -7,9 +8,16 @@ import {
 } from '@temporalio/client'
 import { NativeConnection, Worker } from '@temporalio/worker'
 import type { Deps } from '../../services/deps.ts'
-import { createActivities } from '../../workflows/activities.ts'
+import { createActivities, DOMAIN_ERROR } from '../../workflows/activities.ts'
 import type { LifecycleEngine } from '../../workflows/engine.ts'
-import { lifecycleSignal, lifecycleState, lifecycleWorkflow } from '../../workflows/lifecycle.ts'
+import {
+  lifecycleCommandUpdate,
+  lifecycleSignal,
+  lifecycleState,
+  lifecycleWorkflow,
+} from '../../workflows/lifecycle.ts'
+import type { LifecycleCommand } from '../../services/lifecycle/commands.ts'
+import { DomainError } from '../../services/shared/errors.ts'
 
 export interface TemporalSettings {
   address: string
@@ -21,7 +29,12 @@ export const workflowsPath = fileURLToPath(new URL('../../workflows/lifecycle.ts
 const workflowId = (mentorshipId: string) => `lifecycle-${mentorshipId}`
 
 /** The lifecycle on Temporal: one workflow per mentorship, started once, fed by signals. */
-export function createTemporalEngine(client: Client, taskQueue: string): LifecycleEngine {
+export function createTemporalEngine(
+  client: Client,
+  taskQueue: string,
+  /** Records a command when no workflow runs for the mentorship (not started yet, or ended). */
+  direct: (command: LifecycleCommand) => Promise<void>,
+): LifecycleEngine {
   return {
     kind: 'temporal',
     async start(state) {
@@ -42,6 +55,16 @@ export function createTemporalEngine(client: Client, taskQueue: string): Lifecyc
       } catch (error) {
         // An ended mentorship's workflow has completed: there is nothing left to tell it.
         if (!(error instanceof WorkflowNotFoundError)) throw error
+      }
+    },
+    async command(command) {
+      try {
+        await client.workflow
+          .getHandle(workflowId(command.mentorshipId))
+          .executeUpdate(lifecycleCommandUpdate, { args: [command] })
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return direct(command)
+        throw domainErrorIn(error) ?? error
       }
     },
     async state(mentorshipId) {
@@ -78,4 +101,17 @@ export async function createLifecycleWorker(
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     activities: createActivities(deps),
   })
+}
+
+/** The refusal an activity carried across Temporal (update → activity failure → application failure). */
+function domainErrorIn(error: unknown): DomainError | null {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ApplicationFailure && cause.type === DOMAIN_ERROR) {
+      const [details] = cause.details as [
+        { code: DomainError['code']; reason: string; fields: DomainError['fields'] },
+      ]
+      return new DomainError(details.code, details.reason, cause.message, details.fields)
+    }
+  }
+  return null
 }

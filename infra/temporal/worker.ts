@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database.ts'
 import { openEventStore } from '../eventstore/open.ts'
 import { migrate } from '../readmodels/migrate.ts'
 import type { Deps } from '../../services/deps.ts'
+import { applyLifecycleCommand } from '../../services/lifecycle/commands.ts'
 import { systemClock } from '../../services/shared/clock.ts'
 import { createLifecycleWorker } from './engine.ts'
 
@@ -30,6 +31,7 @@ const deps: Deps = {
   clock: systemClock,
   caughtUp: async () => {},
   subscribe: () => () => {},
+  lifecycle: (command) => applyLifecycleCommand(deps, command),
 }
 const connection = await NativeConnection.connect({ address: config.temporal.address })
 const worker = await createLifecycleWorker(deps, {

@@ -60,6 +60,8 @@ export function evolve(state: MentorshipState, event: AnyEvent): MentorshipState
   }
 }
 
+export const mentorshipAggregate = { initialState, evolve }
+
 /** Who asks: the person acted for (if any) and whether the caller holds the admin scope. */
 export interface Caller {
   personId: string | null

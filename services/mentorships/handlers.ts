@@ -7,7 +7,8 @@ import { actorRef, isAdmin, requireAdmin, requireAnyScope, type Actor } from '..
 import { badField, badInput, type FieldError } from '../shared/errors.ts'
 import { newId, streams } from '../shared/ids.ts'
 import { parseInput } from '../shared/validation.ts'
-import { decide, evolve, initialState, requireVisible, type MentorshipCommand } from './decider.ts'
+import { lifecycleCommand, type LifecycleCommand } from '../lifecycle/commands.ts'
+import { decide, mentorshipAggregate, requireVisible, type MentorshipCommand } from './decider.ts'
 import {
   PauseMentorshipInput,
   RespondToPhaseProposalInput,
@@ -17,7 +18,7 @@ import {
   UpdateMentorshipInput,
 } from './inputs.ts'
 
-export const mentorshipAggregate = { initialState, evolve }
+export { mentorshipAggregate }
 
 /**
  * A start date bounds every list of weeks and every review date computed from it: a mentorship
@@ -116,6 +117,20 @@ export async function updateMentorship(deps: Deps, actor: Actor, input: unknown)
 }
 
 /** `until` is a date in the mentee's zone, like every date of the pair's calendar. */
+/** Leave, resume, phase changes and answers go to the workflow, which records them. */
+async function throughLifecycle(
+  deps: Deps,
+  actor: Actor,
+  operation: string,
+  mentorshipId: string,
+  idempotencyKey: string | null | undefined,
+  command: LifecycleCommand['command'],
+) {
+  requireAnyScope(actor, ['admin', 'person', 'tool'])
+  await deps.lifecycle(lifecycleCommand(actor, mentorshipId, operation, idempotencyKey, command))
+  return mentorshipId
+}
+
 export async function pauseMentorship(deps: Deps, actor: Actor, input: unknown) {
   requireAnyScope(actor, ['admin', 'person', 'tool'])
   const c = parseInput(PauseMentorshipInput, input)
@@ -127,7 +142,7 @@ export async function pauseMentorship(deps: Deps, actor: Actor, input: unknown) 
     const today = deps.clock.now().setZone(mentee.state.timeZone).toISODate()!
     if (c.until < today) throw badField('input.until', `must not be in the past (today is ${today})`)
   }
-  return onMentorship(deps, actor, 'pauseMentorship', c.mentorshipId, c.idempotencyKey, {
+  return throughLifecycle(deps, actor, 'pauseMentorship', c.mentorshipId, c.idempotencyKey, {
     type: 'Pause',
     until: c.until ?? null,
     reason: c.reason,
@@ -136,7 +151,7 @@ export async function pauseMentorship(deps: Deps, actor: Actor, input: unknown) 
 
 export async function resumeMentorship(deps: Deps, actor: Actor, input: unknown) {
   const c = parseInput(ResumeMentorshipInput, input)
-  return onMentorship(deps, actor, 'resumeMentorship', c.mentorshipId, c.idempotencyKey, {
+  return throughLifecycle(deps, actor, 'resumeMentorship', c.mentorshipId, c.idempotencyKey, {
     type: 'Resume',
   })
 }
@@ -144,7 +159,7 @@ export async function resumeMentorship(deps: Deps, actor: Actor, input: unknown)
 export async function transitionMentorship(deps: Deps, actor: Actor, input: unknown) {
   requireAdmin(actor)
   const c = parseInput(TransitionMentorshipInput, input)
-  return onMentorship(deps, actor, 'transitionMentorship', c.mentorshipId, c.idempotencyKey, {
+  return throughLifecycle(deps, actor, 'transitionMentorship', c.mentorshipId, c.idempotencyKey, {
     type: 'Transition',
     to: c.to,
     reason: c.reason,
@@ -153,7 +168,7 @@ export async function transitionMentorship(deps: Deps, actor: Actor, input: unkn
 
 export async function respondToPhaseProposal(deps: Deps, actor: Actor, input: unknown) {
   const c = parseInput(RespondToPhaseProposalInput, input)
-  return onMentorship(deps, actor, 'respondToPhaseProposal', c.mentorshipId, c.idempotencyKey, {
+  return throughLifecycle(deps, actor, 'respondToPhaseProposal', c.mentorshipId, c.idempotencyKey, {
     type: 'RespondToProposal',
     accept: c.accept,
   })
