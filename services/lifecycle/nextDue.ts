@@ -19,7 +19,8 @@ export interface DueFacts {
  * open, else the next one the cadence puts due. Null while paused, or when no cadence runs.
  */
 export function nextCheckInDue(facts: DueFacts, now: DateTime): DateTime | null {
-  if (facts.paused) return null
+  // Only the weekly and monthly phases have a cadence; the others need no scan to say so.
+  if (facts.paused || (facts.phase !== 'WEEKLY' && facts.phase !== 'MONTHLY')) return null
   const startsAt = localInstant(facts.startedOn, 0, facts.menteeZone).toUTC().toISO()!
   // From the start of today: a due day that began this morning still counts.
   const today = now.setZone(facts.menteeZone).toISODate()!
