@@ -70,27 +70,38 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
     }
   }
 
+  /** A fresh test server and worker for one test (Temporal's time only moves forward), torn down after. */
+  async function withTemporal<T>(
+    engineFor: (env: TestWorkflowEnvironment) => LifecycleEngine,
+    body: (env: TestWorkflowEnvironment) => Promise<T>,
+  ) {
+    const env = await createTestEnv()
+    current = engineFor(env)
+    const worker = await createLifecycleWorker(server.trellis.deps, {
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle,
+    })
+    const running = worker.run()
+    try {
+      return await body(env)
+    } finally {
+      worker.shutdown()
+      await running
+      await env.teardown()
+    }
+  }
+
+  const temporalEngine = (env: TestWorkflowEnvironment) => createTemporalEngine(env.client, taskQueue, direct)
+
   for (const [i, scenario] of scenarios.entries()) {
     it(
       scenario.name,
-      async () => {
-        const env = await createTestEnv()
-        current = createTemporalEngine(env.client, taskQueue, direct)
-        const worker = await createLifecycleWorker(server.trellis.deps, {
-          connection: env.nativeConnection,
-          namespace: 'default',
-          taskQueue,
-          workflowBundle,
-        })
-        const running = worker.run()
-        try {
+      () =>
+        withTemporal(temporalEngine, async (env) => {
           checkExpectations(scenario, await runScenario(scenario, driverFor(env), `temporal-${i}`))
-        } finally {
-          worker.shutdown()
-          await running
-          await env.teardown()
-        }
-      },
+        }),
       120_000,
     )
   }
@@ -119,12 +130,10 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
   })
 
   it('a long history continues as new and carries on where it was', async () => {
-    const env = await createTestEnv()
     const startedRuns: string[] = []
-    const temporal = createTemporalEngine(env.client, taskQueue, direct)
     // The dispatcher's start, with a tiny history budget so continue-as-new happens within weeks.
-    current = {
-      ...temporal,
+    const smallBudget = (env: TestWorkflowEnvironment): LifecycleEngine => ({
+      ...temporalEngine(env),
       async start(state) {
         const handle = await env.client.workflow.start(lifecycleWorkflow, {
           taskQueue,
@@ -133,15 +142,8 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
         })
         startedRuns.push(handle.firstExecutionRunId)
       },
-    }
-    const worker = await createLifecycleWorker(server.trellis.deps, {
-      connection: env.nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      workflowBundle,
     })
-    const running = worker.run()
-    try {
+    await withTemporal(smallBudget, async (env) => {
       const scenario = { ...scenarios[1]!, steps: [], until: '2027-02-20T00:00:00.000Z', expect: [] }
       const events = await runScenario(scenario, driverFor(env), 'continue-as-new')
       const handle = env.client.workflow.getHandle(`lifecycle-${events[0]!.data.mentorshipId}`)
@@ -149,24 +151,11 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
       // Seven weeks of Fridays, each due and missed exactly once across the runs.
       expect(events.filter((e) => e.type === 'CheckInDue')).toHaveLength(7)
       expect(events.filter((e) => e.type === 'CheckInMissed')).toHaveLength(7)
-    } finally {
-      worker.shutdown()
-      await running
-      await env.teardown()
-    }
+    })
   }, 120_000)
 
   it('a refused transition comes back through the workflow as the decider’s error', async () => {
-    const env = await createTestEnv()
-    current = createTemporalEngine(env.client, taskQueue, direct)
-    const worker = await createLifecycleWorker(server.trellis.deps, {
-      connection: env.nativeConnection,
-      namespace: 'default',
-      taskQueue,
-      workflowBundle,
-    })
-    const running = worker.run()
-    try {
+    await withTemporal(temporalEngine, async (env) => {
       const scenario = { ...scenarios[1]!, steps: [], until: '2027-01-06T00:00:00.000Z', expect: [] }
       const events = await runScenario(scenario, driverFor(env), 'refusal')
       const mentorshipId = events[0]!.data.mentorshipId as string
@@ -183,11 +172,7 @@ describeWithTemporal('lifecycle scenarios on Temporal (Java test server, time sk
         type: 'MentorshipPaused',
         metadata: { operation: 'pauseMentorship' },
       })
-    } finally {
-      worker.shutdown()
-      await running
-      await env.teardown()
-    }
+    })
   }, 120_000)
 })
 
