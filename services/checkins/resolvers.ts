@@ -17,6 +17,14 @@ async function textOf(ctx: Context, view: CheckInView) {
   return view.row && (await isMember(ctx, view.mentorship.id)) ? view.row.markdown : null
 }
 
+/** Parsing is the costly part of a check-in: once per check-in per request, whatever fields are asked for. */
+const parses = new WeakMap<CheckInView, ReturnType<typeof parseCheckIn>>()
+function parsed(view: CheckInView, text: string) {
+  let result = parses.get(view)
+  if (!result) parses.set(view, (result = parseCheckIn(text)))
+  return result
+}
+
 async function loadView(ctx: Context, id: string) {
   const found = await findCheckIn(ctx.deps.db, ctx.actor, id)
   if (!found) return null
@@ -61,15 +69,15 @@ export const checkInsResolvers: Resolvers = {
     },
     async sections(view, _, ctx) {
       const text = await textOf(ctx, view)
-      return text === null ? null : parseCheckIn(text).sections
+      return text === null ? null : parsed(view, text).sections
     },
     async warnings(view, _, ctx) {
       const text = await textOf(ctx, view)
-      return text === null ? [] : parseCheckIn(text).warnings
+      return text === null ? [] : parsed(view, text).warnings
     },
     async templateMarkdown(view, _, ctx) {
       const text = await textOf(ctx, view)
-      return text === null ? null : renderCheckIn(view.weekOf, parseCheckIn(text).sections)
+      return text === null ? null : renderCheckIn(view.weekOf, parsed(view, text).sections)
     },
     async revisions(view, _, ctx) {
       return view.row ? ((await ctx.revisions(view.row.id)) ?? []) : []
