@@ -8,14 +8,20 @@ const migrations: Array<[string, { up(db: Kysely<any>): Promise<void> }]> = [
   ['202611232030_create_lifecycle', createLifecycle],
 ]
 
+const LOCK = 7261001
+
 export async function migrate(db: Kysely<any>) {
-  await sql`create table if not exists read_model_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
-    db,
-  )
+  await db.transaction().execute(async (trx) => {
+    // Under the lock too: two concurrent `create table if not exists` collide in PostgreSQL's catalog.
+    await sql`select pg_advisory_xact_lock(${LOCK})`.execute(trx)
+    await sql`create table if not exists read_model_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
+      trx,
+    )
+  })
   for (const [name, migration] of migrations) {
     await db.transaction().execute(async (trx) => {
       // Two instances starting together on one PostgreSQL: the lock makes the second wait, then skip.
-      await sql`select pg_advisory_xact_lock(7261001)`.execute(trx)
+      await sql`select pg_advisory_xact_lock(${LOCK})`.execute(trx)
       const done = await trx
         .selectFrom('read_model_migrations')
         .select('name')
