@@ -1,4 +1,5 @@
 import type { CheckInRow, ReplyRow, RevisionRow } from './checkins/queries.ts'
+import type { WeekRow } from './checkins/weeks.ts'
 import type { Deps } from './deps.ts'
 import type { PersonRow } from './people/queries.ts'
 import type { Actor } from './shared/actor.ts'
@@ -15,6 +16,12 @@ export interface Context {
   person(id: string): Promise<PersonRow | undefined>
   /** A check-in's replies, batched. */
   replies(checkInId: string): Promise<ReplyRow[] | undefined>
+  /** A page of a mentorship's weeks by `weekPageKey`, batched across the request's mentorships. */
+  weeks(key: string): Promise<WeekRow[] | undefined>
+  /** Submitted check-ins by id, batched; no permission check. */
+  checkIn(id: string): Promise<CheckInRow | undefined>
+  /** Weeks submitted in the last six weeks, by mentorship, batched: what the next due depends on. */
+  recentWeeks(mentorshipId: string): Promise<string[] | undefined>
   /** A check-in's earlier versions, batched. */
   revisions(checkInId: string): Promise<RevisionRow[] | undefined>
 }

@@ -2,10 +2,10 @@ import { EventEmitter } from 'node:events'
 import { sql, type Kysely } from 'kysely'
 import type { EventStore, Position, RecordedEvent, Subscription } from '../../services/shared/eventStore.ts'
 import { decode } from '../../services/codec.ts'
-import type { Projection } from '../../services/shared/projection.ts'
+import type { ProjectedEvent, Projection } from '../../services/shared/projection.ts'
 
 const CHECKPOINT = 'read_models'
-const BATCH = 500
+const BATCH = 2000
 const LOCK = 7261002
 
 export interface ProjectorOptions {
@@ -44,17 +44,12 @@ export function createProjector({ store, db, projections, onError }: ProjectorOp
     await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${LOCK})`.execute(trx)
       const done = await readCheckpoint(trx)
-      const fresh = events.filter((e) => e.position > done)
-      for (const recorded of fresh) {
-        const event = decode(recorded)
-        const projected = {
-          event,
-          eventId: recorded.id,
-          streamId: recorded.streamId,
-          position: recorded.position,
-          metadata: recorded.metadata,
-        }
-        for (const projection of projections) await projection.apply(trx, projected)
+      const fresh = events.filter((e) => e.position > done).map(projectedOf)
+      if (fresh.length > 0) {
+        const batches = []
+        for (const projection of projections) batches.push(await projection.open(trx, fresh))
+        for (const projected of fresh) for (const batch of batches) await batch.apply(projected)
+        for (const batch of batches) await batch.close()
       }
       const last = events.at(-1)!.position
       if (last > done) {
@@ -138,6 +133,16 @@ export function createProjector({ store, db, projections, onError }: ProjectorOp
 }
 
 export type Projector = ReturnType<typeof createProjector>
+
+function projectedOf(recorded: RecordedEvent): ProjectedEvent {
+  return {
+    event: decode(recorded),
+    eventId: recorded.id,
+    streamId: recorded.streamId,
+    position: recorded.position,
+    metadata: recorded.metadata,
+  }
+}
 
 /** Empties every projection's tables and the checkpoint: the next start replays from zero. */
 export async function resetReadModels(db: Kysely<any>, projections: readonly Projection[]) {

@@ -1,10 +1,10 @@
-import type { Projection } from '../shared/projection.ts'
+import { eagerProjection } from '../shared/projection.ts'
 import type { AccessEvent } from './events.ts'
 
-export const apiKeysProjection: Projection = {
-  name: 'api_keys',
-  tables: ['api_keys'],
-  async apply(trx, { event, metadata }) {
+export const apiKeysProjection = eagerProjection(
+  'api_keys',
+  ['api_keys'],
+  async (trx, { event, metadata }) => {
     const e = event as AccessEvent
     switch (e.type) {
       case 'ApiKeyCreated': {
@@ -30,4 +30,4 @@ export const apiKeysProjection: Projection = {
           .execute()
     }
   },
-}
+)

@@ -67,17 +67,6 @@ export async function findCheckIn(db: Kysely<any>, actor: Actor, id: string) {
   }
 }
 
-export async function checkInsForWeeks(db: Kysely<any>, mentorshipId: string, weeks: string[]) {
-  if (weeks.length === 0) return new Map<string, CheckInRow>()
-  const rows = (await db
-    .selectFrom('check_ins')
-    .selectAll()
-    .where('mentorship_id', '=', mentorshipId)
-    .where('week_of', 'in', weeks)
-    .execute()) as CheckInRow[]
-  return new Map(rows.map((r) => [r.week_of, r]))
-}
-
 export async function repliesFor(db: Kysely<any>, checkInIds: readonly string[]) {
   if (checkInIds.length === 0) return []
   return (await db

@@ -1,34 +1,71 @@
+import { sql } from 'kysely'
 import { checkInIdFor } from '../checkins/view.ts'
-import type { Projection } from '../shared/projection.ts'
+import { insertRows, ROWS_PER_STATEMENT, type Projection } from '../shared/projection.ts'
 import type { LifecycleEvent } from './events.ts'
 
-/** The weeks the lifecycle put due, and which were missed or left without a reply. */
+interface Due {
+  mentorship_id: string
+  check_in_id: string
+  week_of: string
+  due_at: string
+}
+
+/**
+ * The weeks the lifecycle put due, and which were missed or left without a reply. Flags only
+ * ever turn on, so a batch inserts its new weeks first and then sets the flags of older ones.
+ */
 export const lifecycleProjection: Projection = {
   name: 'check_in_dues',
   tables: ['check_in_dues'],
-  async apply(trx, { event }) {
-    const e = event as LifecycleEvent
-    switch (e.type) {
-      case 'CheckInDue':
-        await trx
-          .insertInto('check_in_dues')
-          .values({
-            mentorship_id: e.data.mentorshipId,
-            check_in_id: checkInIdFor(e.data.mentorshipId, e.data.weekOf),
-            week_of: e.data.weekOf,
-            due_at: e.data.dueAt,
-          })
-          .onConflict((oc) => oc.columns(['mentorship_id', 'week_of']).doNothing())
-          .execute()
-        return
-      case 'CheckInMissed':
-      case 'ReplyOverdue':
-        await trx
-          .updateTable('check_in_dues')
-          .set(e.type === 'CheckInMissed' ? { missed: true } : { reply_overdue: true })
-          .where('mentorship_id', '=', e.data.mentorshipId)
-          .where('week_of', '=', e.data.weekOf)
-          .execute()
+  async open(trx) {
+    const added = new Map<string, Due>()
+    const flagged = new Map<
+      string,
+      { mentorshipId: string; weekOf: string; missed: boolean; overdue: boolean }
+    >()
+    return {
+      apply({ event }) {
+        const e = event as LifecycleEvent
+        if (e.type !== 'CheckInDue' && e.type !== 'CheckInMissed' && e.type !== 'ReplyOverdue') return
+        const { mentorshipId, weekOf } = e.data
+        const key = `${mentorshipId}/${weekOf}`
+        if (e.type === 'CheckInDue') {
+          // The first due of a week stands, as `on conflict do nothing` keeps the stored one.
+          if (!added.has(key))
+            added.set(key, {
+              mentorship_id: mentorshipId,
+              check_in_id: checkInIdFor(mentorshipId, weekOf),
+              week_of: weekOf,
+              due_at: e.data.dueAt,
+            })
+          return
+        }
+        const flags = flagged.get(key) ?? { mentorshipId, weekOf, missed: false, overdue: false }
+        if (e.type === 'CheckInMissed') flags.missed = true
+        else flags.overdue = true
+        flagged.set(key, flags)
+      },
+      async close() {
+        await insertRows(trx, 'check_in_dues', [...added.values()], (insert) =>
+          insert.onConflict((oc) => oc.columns(['mentorship_id', 'week_of']).doNothing()),
+        )
+        const flags = [...flagged.values()]
+        for (let i = 0; i < flags.length; i += ROWS_PER_STATEMENT) {
+          const values = sql.join(
+            flags
+              .slice(i, i + ROWS_PER_STATEMENT)
+              .map(
+                (f) =>
+                  sql`(${f.mentorshipId}::uuid, ${f.weekOf}, ${f.missed}::boolean, ${f.overdue}::boolean)`,
+              ),
+          )
+          await sql`
+            update check_in_dues d
+            set missed = d.missed or f.missed, reply_overdue = d.reply_overdue or f.overdue
+            from (values ${values}) as f(mentorship_id, week_of, missed, overdue)
+            where d.mentorship_id = f.mentorship_id and d.week_of = f.week_of`.execute(trx)
+        }
+      },
     }
   },
 }

@@ -5,12 +5,6 @@ export const lifecycleResolvers: Resolvers = {
   Mentorship: {
     async nextCheckInDue(m, _, ctx) {
       const now = ctx.deps.clock.now()
-      const recent = await ctx.deps.db
-        .selectFrom('check_ins')
-        .select('week_of')
-        .where('mentorship_id', '=', m.id)
-        .where('week_of', '>=', now.minus({ weeks: 6 }).toISODate()!)
-        .execute()
       const due = nextCheckInDue(
         {
           startedOn: m.started_on,
@@ -18,7 +12,7 @@ export const lifecycleResolvers: Resolvers = {
           checkInWeekday: m.check_in_weekday,
           phase: m.phase,
           paused: m.paused,
-          submittedWeeks: recent.map((r) => r.week_of as string),
+          submittedWeeks: (await ctx.recentWeeks(m.id)) ?? [],
         },
         now,
       )

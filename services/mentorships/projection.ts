@@ -1,10 +1,10 @@
-import type { Projection } from '../shared/projection.ts'
+import { eagerProjection } from '../shared/projection.ts'
 import type { MentorshipEvent } from './events.ts'
 
-export const mentorshipsProjection: Projection = {
-  name: 'mentorships',
-  tables: ['mentorships'],
-  async apply(trx, { event, metadata }) {
+export const mentorshipsProjection = eagerProjection(
+  'mentorships',
+  ['mentorships'],
+  async (trx, { event, metadata }) => {
     const e = event as MentorshipEvent
     const at = metadata.occurredAt
     const row = (id: string) => trx.updateTable('mentorships').where('id', '=', id)
@@ -61,4 +61,4 @@ export const mentorshipsProjection: Projection = {
           .execute()
     }
   },
-}
+)

@@ -16,8 +16,16 @@ const ISO_INSTANT_WITH_OFFSET = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i
 
 /** Named IANA zones only: an offset ('+05:00') has no DST rules, and newer ICU versions accept it. */
 export function isIanaZone(name: string): boolean {
-  return typeof name === 'string' && !/^\s*[+\-\u2212]/.test(name) && IANAZone.isValidZone(name)
+  if (typeof name !== 'string') return false
+  // Luxon asks Intl afresh on every call, the costliest step of projecting a check-in.
+  let valid = validZones.get(name)
+  if (valid === undefined) {
+    valid = !/^\s*[+\-\u2212]/.test(name) && IANAZone.isValidZone(name)
+    if (validZones.size < 10_000) validZones.set(name, valid)
+  }
+  return valid
 }
+const validZones = new Map<string, boolean>()
 
 /**
  * The zone's canonical spelling (`europe/lisbon` → `Europe/Lisbon`, `utc` → `UTC`), so one zone is
