@@ -14,6 +14,11 @@ import type { AnyEvent } from './shared/events.ts'
 export interface Aggregate<S> {
   initialState: S
   evolve(state: S, event: AnyEvent): S
+  /**
+   * The event types `evolve` reacts to, when the stream holds others too: the rest are left
+   * undecoded (a mentorship's stream is mostly the lifecycle's record, which its state ignores).
+   */
+  folds?: ReadonlySet<string>
 }
 
 export interface CommandOptions<S> {
@@ -26,6 +31,11 @@ export interface CommandOptions<S> {
   /** The command's name, stored with the events so an idempotency key means one request. */
   operation?: string
   correlationId?: string
+  /**
+   * Wait until the read models include the events before returning (default): a caller's next
+   * query sees its write. Background writers that never read the read models skip the wait.
+   */
+  readYourWrites?: boolean
 }
 
 export interface Outcome {
@@ -48,10 +58,11 @@ export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promis
     const earlier = idempotencyKey ? sameRequest(recorded, actorRef(actor), idempotencyKey, operation) : []
     if (earlier.length > 0) {
       const position = earlier.at(-1)!.position
-      await deps.caughtUp(position)
+      if (options.readYourWrites !== false) await deps.caughtUp(position)
       return { events: earlier.map((e) => decode(e)), position, repeated: true }
     }
-    const state = recorded.map((e) => decode(e)).reduce(aggregate.evolve, aggregate.initialState)
+    const folded = aggregate.folds ? recorded.filter((e) => aggregate.folds!.has(e.type)) : recorded
+    const state = folded.map((e) => decode(e)).reduce(aggregate.evolve, aggregate.initialState)
     const events = options.decide(state)
     if (events.length === 0) {
       return { events, position: recorded.at(-1)?.position ?? 0n, repeated: false }
@@ -71,7 +82,7 @@ export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promis
         events.map((event) => encode(event, metadata)),
         expected,
       )
-      await deps.caughtUp(result.position)
+      if (options.readYourWrites !== false) await deps.caughtUp(result.position)
       return { events, position: result.position, repeated: false }
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error

@@ -41,6 +41,8 @@ export async function recordOccurrence(deps: Deps, mentorshipId: string, occurre
       aggregate: mentorshipAggregate,
       actor: systemActor,
       operation: 'recordOccurrence',
+      // The lifecycle reads the store, never the read models: no client waits on this write.
+      readYourWrites: false,
       idempotencyKey: `lifecycle:${occurrence.at}:${occurrence.items.map((i) => i.kind).join(',')}`,
       decide: (state) => decideOccurrence(occurrence, state, timing),
     },

@@ -1,6 +1,6 @@
 import type { AnyEvent } from '../shared/events.ts'
 import { conflict, notFound } from '../shared/errors.ts'
-import type { MentorshipEvent, MentorshipSettings, Phase } from './events.ts'
+import { mentorshipEvents, type MentorshipEvent, type MentorshipSettings, type Phase } from './events.ts'
 
 export interface MentorshipState {
   exists: boolean
@@ -60,7 +60,11 @@ export function evolve(state: MentorshipState, event: AnyEvent): MentorshipState
   }
 }
 
-export const mentorshipAggregate = { initialState, evolve }
+export const mentorshipAggregate = {
+  initialState,
+  evolve,
+  folds: new Set(mentorshipEvents.map((e) => e.type)),
+}
 
 /** Who asks: the person acted for (if any) and whether the caller holds the admin scope. */
 export interface Caller {
