@@ -4,6 +4,7 @@ import { renderMarkdown } from '../markdown/render.ts'
 import { parseCheckIn, renderCheckIn } from '../rules/template.ts'
 import { READERS, requireAnyScope } from '../shared/actor.ts'
 import { notFound } from '../shared/errors.ts'
+import { memoized } from '../shared/memo.ts'
 import { editCheckIn, replyToCheckIn, submitCheckIn } from './handlers.ts'
 import { findCheckIn } from './queries.ts'
 import { checkInView, iso, utc, type CheckInView } from './view.ts'
@@ -17,13 +18,9 @@ async function textOf(ctx: Context, view: CheckInView) {
   return view.row && (await isMember(ctx, view.mentorship.id)) ? view.row.markdown : null
 }
 
-/** Parsing is the costly part of a check-in: once per check-in per request, whatever fields are asked for. */
-const parses = new WeakMap<CheckInView, ReturnType<typeof parseCheckIn>>()
-function parsed(view: CheckInView, text: string) {
-  let result = parses.get(view)
-  if (!result) parses.set(view, (result = parseCheckIn(text)))
-  return result
-}
+// Parsing and rendering are the costly part of reading a check-in, and pure functions of the text.
+const parsedCheckIn = memoized(parseCheckIn)
+const rendered = memoized(renderMarkdown)
 
 async function loadView(ctx: Context, id: string) {
   const found = await findCheckIn(ctx.deps.db, ctx.actor, id)
@@ -65,19 +62,19 @@ export const checkInsResolvers: Resolvers = {
     markdown: (view, _, ctx) => textOf(ctx, view),
     async html(view, _, ctx) {
       const text = await textOf(ctx, view)
-      return text === null ? null : renderMarkdown(text)
+      return text === null ? null : rendered(text)
     },
     async sections(view, _, ctx) {
       const text = await textOf(ctx, view)
-      return text === null ? null : parsed(view, text).sections
+      return text === null ? null : parsedCheckIn(text).sections
     },
     async warnings(view, _, ctx) {
       const text = await textOf(ctx, view)
-      return text === null ? [] : parsed(view, text).warnings
+      return text === null ? [] : parsedCheckIn(text).warnings
     },
     async templateMarkdown(view, _, ctx) {
       const text = await textOf(ctx, view)
-      return text === null ? null : renderCheckIn(view.weekOf, parsed(view, text).sections)
+      return text === null ? null : renderCheckIn(view.weekOf, parsedCheckIn(text).sections)
     },
     async revisions(view, _, ctx) {
       return view.row ? ((await ctx.revisions(view.row.id)) ?? []) : []
@@ -96,7 +93,7 @@ export const checkInsResolvers: Resolvers = {
       (await ctx.person(reply.author_id)) ?? Promise.reject(notFound('person')),
     markdown: async (reply, _, ctx) => ((await isMember(ctx, reply.mentorship_id)) ? reply.markdown : null),
     html: async (reply, _, ctx) =>
-      (await isMember(ctx, reply.mentorship_id)) ? renderMarkdown(reply.markdown) : null,
+      (await isMember(ctx, reply.mentorship_id)) ? rendered(reply.markdown) : null,
     at: (reply) => iso(reply.at),
     dueAt: (reply) => iso(reply.deadline),
     onTime: (reply) => reply.on_time,
