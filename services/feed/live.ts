@@ -3,7 +3,7 @@ import { decode } from '../codec.ts'
 import type { Context } from '../context.ts'
 import { isKeyRevoked } from '../access/queries.ts'
 import { memberships } from '../mentorships/queries.ts'
-import { unauthenticated } from '../shared/errors.ts'
+import { conflict, unauthenticated } from '../shared/errors.ts'
 import { viewFor, type EventView, type FeedEvent } from './redaction.ts'
 
 export function feedEventOf(recorded: RecordedEvent): FeedEvent {
@@ -49,7 +49,11 @@ export async function liveEvents(
 
   const unsubscribe = ctx.deps.subscribe((events) => {
     pending.push(...events)
-    if (pending.length > MAX_QUEUE) failure = new Error('subscriber too slow: disconnected')
+    if (pending.length > MAX_QUEUE)
+      failure = conflict(
+        'subscriber_too_slow',
+        `fell more than ${MAX_QUEUE} events behind and was disconnected; read the rest with events(after:) and subscribe again`,
+      )
     wake?.()
   })
 
