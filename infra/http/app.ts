@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Fastify, { type FastifyRequest } from 'fastify'
-import { GraphQLError } from './graphql.ts'
+import { GraphQLError, validate } from './graphql.ts'
 import mercurius from 'mercurius'
 import { recordAdminUse } from '../../services/access/handlers.ts'
 import type { Context } from '../../services/context.ts'
@@ -14,7 +14,7 @@ import { resolvers } from '../../services/resolvers.ts'
 import type { Actor } from '../../services/shared/actor.ts'
 import { batchLoader } from '../../services/shared/batch.ts'
 import { DomainError } from '../../services/shared/errors.ts'
-import type { createAuthenticator } from './auth.ts'
+import { claimedKeyId, RefusedKey, type createAuthenticator } from './auth.ts'
 import {
   asFormattedGraphQLError,
   badRequest,
@@ -22,9 +22,11 @@ import {
   formatExecution,
   transportRefusal,
 } from './errors.ts'
-import { costLimit, MAX_DEPTH } from './limits.ts'
+import { setSecurityHeaders } from './headers.ts'
+import { costLimit, depthLimit, documentRefusal, MAX_DEPTH } from './limits.ts'
 import { scalars } from './scalars.ts'
 import { refuseConnection, withFormattedErrors } from './subscriptions.ts'
+import { failureThrottle, rateLimited } from './throttle.ts'
 
 const schemaDir = new URL('../../schema/', import.meta.url).pathname
 
@@ -74,14 +76,39 @@ async function groupedBy<R extends { check_in_id: string }>(ids: string[], rows:
 export async function buildApp({ deps, authenticate, production, health, logger = false }: AppOptions) {
   const app = Fastify({ logger, bodyLimit: 1024 * 1024 })
 
+  // Outside GraphQL's routes (health, not found); mercurius answers errors on its own routes.
+  app.setErrorHandler(async function sendInternalError(error, request, reply) {
+    const status = (error as { statusCode?: number }).statusCode ?? 500
+    if (status < 500) return reply.send(error)
+    request.log.error({ err: error }, 'internal error')
+    const message = production ? 'internal error' : (error as Error).message
+    return reply
+      .code(500)
+      .send({ data: null, errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
+  })
+
   const actors = new WeakMap<FastifyRequest, Actor>()
+  const throttle = failureThrottle(deps.clock)
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff')
+    setSecurityHeaders(request.url, reply)
     if (!request.url.startsWith('/graphql')) return
+    const credentials = credentialsOf(request.headers)
+    // Failed authentications are counted per address and per real key; only callers that
+    // present credentials can fail, so only they are held back.
+    const subjects = credentials.authorization ? [`address:${request.ip}`] : []
+    const claimedKey = claimedKeyId(credentials.authorization)
+    if (claimedKey) subjects.push(`key:${claimedKey}`)
+    const wait = throttle.retryAfter(subjects)
+    if (wait > 0) return reply.code(429).header('retry-after', String(wait)).send(rateLimited(wait))
     try {
-      actors.set(request, await authenticate(credentialsOf(request.headers)))
+      actors.set(request, await authenticate(credentials))
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
+      throttle.failed(
+        error instanceof RefusedKey
+          ? [`address:${request.ip}`, `key:${error.keyId}`]
+          : [`address:${request.ip}`],
+      )
       return reply.code(401).send({ data: null, errors: [formatError(asGraphQLError(error), production)] })
     }
   })
@@ -90,6 +117,15 @@ export async function buildApp({ deps, authenticate, production, health, logger 
   app.addHook('preValidation', async (request, reply) => {
     const body = request.body as { query?: unknown } | null | undefined
     if (request.method !== 'POST' || !request.url.startsWith('/graphql') || typeof body !== 'object') return
+    if (Array.isArray(body)) {
+      const refusal = badRequest(
+        400,
+        'send one operation per request: batched operations are not accepted',
+        'batched_operations',
+        'body',
+      )
+      return reply.code(refusal.statusCode).send(refusal.body)
+    }
     if (body && 'query' in body && typeof body.query !== 'string') {
       const refusal = badRequest(
         400,
@@ -111,7 +147,6 @@ export async function buildApp({ deps, authenticate, production, health, logger 
     resolvers: { ...withFormattedErrors(resolvers, production), ...scalars } as never,
     graphiql: !production,
     queryDepth: MAX_DEPTH,
-    validationRules: [costLimit()],
     context: (request) => contextFor(deps, actors.get(request)!),
     subscription: {
       // A method, not an arrow: mercurius calls it on the connection, whose socket a refusal closes.
@@ -132,6 +167,19 @@ export async function buildApp({ deps, authenticate, production, health, logger 
       const { statusCode, body } = refusal ?? graphQLRefusal(error, production)
       await reply.code(statusCode).send(body)
     },
+  })
+
+  // Before GraphQL's parser, which recurses once per level of nesting.
+  app.graphql.addHook('preParsing', async function refuseOversizedDocument(_schema, source) {
+    const refusal = documentRefusal(source)
+    if (refusal) throw refusal
+  })
+
+  // Depth and cost on their own first: an operation over either is refused after one walk,
+  // before GraphQL's thirty validation rules walk it.
+  app.graphql.addHook('preValidation', async function refuseCostlyOperations(schema, document) {
+    const [refusal] = validate(schema, document, [depthLimit(), costLimit()])
+    if (refusal) throw refusal
   })
 
   app.graphql.addHook('preExecution', async (_schema, document, context) => {
@@ -155,7 +203,9 @@ function graphQLRefusal(error: unknown, production: boolean) {
     ? new GraphQLError((error as Error).message, { originalError: error as Error })
     : asFormattedGraphQLError(error, production)
   const { statusCode, response } = formatExecution({ errors: [graphQLError] }, production)
-  return { statusCode, body: response }
+  // Nothing the caller did: a failure of ours before GraphQL ran (the database, say) is a 500.
+  const internal = response.errors.every((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')
+  return { statusCode: internal ? 500 : statusCode, body: response }
 }
 
 function credentialsOf(headers: Record<string, string | string[] | undefined>) {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { ScopeSchema, type Scope } from '../../services/access/events.ts'
 import { parseApiKey, secretMatches } from '../../services/access/keys.ts'
 import type { Actor } from '../../services/shared/actor.ts'
-import { unauthenticated } from '../../services/shared/errors.ts'
+import { DomainError, unauthenticated } from '../../services/shared/errors.ts'
 import { anonymous } from '../../services/access/handlers.ts'
 
 export interface OidcSettings {
@@ -36,14 +36,29 @@ export function createAuthenticator(db: Kysely<any>, oidc: OidcSettings | null) 
   }
 }
 
+/**
+ * A refusal of a key that exists: to the caller the same as an unknown key, but it names the key,
+ * so failures against one real key can be counted wherever they come from.
+ */
+export class RefusedKey extends DomainError {
+  constructor(readonly keyId: string) {
+    super('UNAUTHENTICATED', 'invalid_api_key', 'the API key is unknown or revoked')
+  }
+}
+
+/** The key id an API key claims, unchecked; null for anything that is not an API key. */
+export function claimedKeyId(authorization: string | undefined): string | null {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1]
+  return token ? (parseApiKey(token)?.keyId ?? null) : null
+}
+
 async function fromApiKey(db: Kysely<any>, token: string): Promise<Actor> {
   const parsed = parseApiKey(token)
   const row = parsed
     ? await db.selectFrom('api_keys').selectAll().where('id', '=', parsed.keyId).executeTakeFirst()
     : undefined
-  if (!parsed || !row || row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) {
-    throw unauthenticated('invalid_api_key', 'the API key is unknown or revoked')
-  }
+  if (!parsed || !row) throw unauthenticated('invalid_api_key', 'the API key is unknown or revoked')
+  if (row.revoked_at || !secretMatches(parsed.secret, row.secret_hash)) throw new RefusedKey(row.id)
   const scopes = new Set(row.scopes as Scope[])
   return {
     id: `key:${row.id}`,

@@ -16,6 +16,10 @@ export const {
   isListType,
   isObjectType,
   isInterfaceType,
+  Lexer,
+  Source,
+  TokenKind,
   parse,
+  validate,
   visit,
 } = graphql
