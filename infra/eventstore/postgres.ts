@@ -11,11 +11,8 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '../../services/shared/eventStore.ts'
-import { createEventStoreSchema } from './postgresSchema.ts'
+import { createEventStoreSchema, EVENTS_CHANNEL } from './postgresSchema.ts'
 
-const CHANNEL = 'trellis_events'
-/** Every append holds this lock from before its positions are drawn until it commits. */
-const APPEND_LOCK = 7261003
 const BATCH = 500
 /** The fallback when a notification is lost (the listening connection dropped, PGlite's LISTEN rolled back). */
 const POLL_MS = 250
@@ -39,7 +36,7 @@ export async function createPostgresEventStore(database: Database): Promise<Even
   const wakeAll = () => wakers.forEach((wake) => wake())
   // Listen now rather than lazily: on PGlite a LISTEN issued inside someone's transaction would
   // vanish with its rollback. If it fails, subscriptions still poll.
-  const unlisten = database.listen(CHANNEL, wakeAll).catch(() => null)
+  const unlisten = database.listen(EVENTS_CHANNEL, wakeAll).catch(() => null)
   const subscriptions = new Set<Subscription>()
 
   async function append(
@@ -48,37 +45,22 @@ export async function createPostgresEventStore(database: Database): Promise<Even
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     try {
-      const result = await db
-        .transaction()
-        .setIsolationLevel('read committed') // each statement must see appends committed while we waited
-        .execute(async (trx) => {
-          await sql`select pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx)
-          const current = await lastRevision(trx, streamId)
-          checkExpected(streamId, expected, current)
-          if (events.length === 0) {
-            return { revision: current ?? -1, position: await streamHead(trx, streamId) }
-          }
-          const first = (current ?? -1) + 1
-          const rows = events.map((event, i) => ({
-            stream_id: streamId,
-            revision: first + i,
-            event_id: event.id,
-            type: event.type,
-            version: event.version,
-            data: jsonb(event.data),
-            metadata: jsonb(event.metadata),
-          }))
-          const written = await trx
-            .insertInto('events')
-            .values(rows)
-            .returning([sql<string>`position::text`.as('position'), 'revision'])
-            .execute()
-          await sql`select pg_notify(${CHANNEL}, '')`.execute(trx)
-          const last = written.at(-1)!
-          return { revision: Number(last.revision), position: BigInt(last.position) }
-        })
+      // One round trip: the lock, the revision check, the insert and the notification happen in
+      // the database (see postgresSchema.ts), in a transaction of their own.
+      const { rows } = await sql<{
+        ok: boolean
+        current_revision: number | null
+        last_position: string | null
+        last_revision: number | null
+      }>`select ok, current_revision, last_position::text, last_revision
+         from trellis_append(${streamId}, ${String(expected)}, ${JSON.stringify(events)}::text::jsonb)`.execute(db)
+      const { ok, current_revision, last_position, last_revision } = rows[0]!
+      if (!ok) throw new WrongExpectedRevision(streamId, expected, current_revision ?? 'no_stream')
       wakeAll()
-      return result
+      return {
+        revision: last_revision ?? -1,
+        position: last_position === null ? START : BigInt(last_position),
+      }
     } catch (error) {
       // Only a writer that skips the lock could get here, but the unique index is the final word.
       if (!isRevisionClash(error)) throw error
@@ -234,11 +216,6 @@ function toRecorded(row: Record<string, any>): RecordedEvent {
   }
 }
 
-/** Sent as text and cast, so neither driver guesses how to encode it (PGlite would encode a string twice). */
-function jsonb(value: unknown) {
-  return sql`${JSON.stringify(value)}::text::jsonb`
-}
-
 async function lastRevision(trx: Kysely<any>, streamId: string): Promise<number | null> {
   const row = await trx
     .selectFrom('events')
@@ -246,24 +223,6 @@ async function lastRevision(trx: Kysely<any>, streamId: string): Promise<number 
     .where('stream_id', '=', streamId)
     .executeTakeFirstOrThrow()
   return row.revision === null ? null : Number(row.revision)
-}
-
-async function streamHead(trx: Kysely<any>, streamId: string): Promise<Position> {
-  const row = await trx
-    .selectFrom('events')
-    .select(sql<string | null>`max(position)::text`.as('head'))
-    .where('stream_id', '=', streamId)
-    .executeTakeFirstOrThrow()
-  return row.head === null ? START : BigInt(row.head)
-}
-
-function checkExpected(streamId: string, expected: ExpectedRevision, current: number | null) {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === null) ||
-    (expected === 'stream_exists' && current !== null) ||
-    expected === current
-  if (!ok) throw new WrongExpectedRevision(streamId, expected, current ?? 'no_stream')
 }
 
 function isRevisionClash(error: unknown) {

@@ -1,5 +1,10 @@
 import { sql, type Kysely } from 'kysely'
 
+/** Notified after every append: subscriptions in any process wake and read. */
+export const EVENTS_CHANNEL = 'trellis_events'
+/** Every append holds this lock from before its positions are drawn until it commits. */
+const APPEND_LOCK = 7261003
+
 /** Held while creating the schema, so two processes starting at once do not race on `create … if not exists`. */
 const SCHEMA_LOCK = 7261004
 
@@ -25,5 +30,47 @@ export async function createEventStoreSchema(db: Kysely<any>) {
         constraint events_stream_revision unique (stream_id, revision)
       )
     `.execute(trx)
+    await sql.raw(APPEND_FUNCTION).execute(trx)
   })
 }
+
+/**
+ * An append in one round trip. The advisory lock is taken before the positions are drawn and
+ * held until commit; PostgreSQL makes a commit visible before it releases the transaction's locks,
+ * so positions become visible in order (see postgres.ts). In read committed, each statement here
+ * takes a fresh snapshot, so the revision is checked against appends that committed while this
+ * one waited for the lock. `expected` is 'any', 'no_stream', 'stream_exists' or a revision.
+ */
+const APPEND_FUNCTION = `
+  create or replace function trellis_append(p_stream text, p_expected text, p_events jsonb)
+  returns table (ok boolean, current_revision integer, last_position bigint, last_revision integer)
+  language plpgsql as $$
+  declare
+    v_current integer;
+  begin
+    perform pg_advisory_xact_lock(${APPEND_LOCK});
+    select max(e.revision) into v_current from events e where e.stream_id = p_stream;
+    if not (p_expected = 'any'
+        or (p_expected = 'no_stream' and v_current is null)
+        or (p_expected = 'stream_exists' and v_current is not null)
+        or (p_expected ~ '^[0-9]+$' and p_expected::integer is not distinct from v_current)) then
+      return query select false, v_current, null::bigint, null::integer;
+      return;
+    end if;
+    if jsonb_array_length(p_events) = 0 then
+      return query select true, v_current,
+        (select max(e.position) from events e where e.stream_id = p_stream), coalesce(v_current, -1);
+      return;
+    end if;
+    return query
+      with written as (
+        insert into events (stream_id, revision, event_id, type, version, data, metadata)
+        select p_stream, coalesce(v_current, -1) + t.n::integer, (t.x->>'id')::uuid, t.x->>'type',
+               (t.x->>'version')::integer, t.x->'data', t.x->'metadata'
+        from jsonb_array_elements(p_events) with ordinality as t(x, n)
+        order by t.n
+        returning events.position, events.revision
+      )
+      select true, v_current, max(w.position), max(w.revision) from written w;
+    perform pg_notify('${EVENTS_CHANNEL}', '');
+  end $$`
