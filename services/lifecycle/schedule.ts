@@ -9,7 +9,7 @@ import {
   stepDownOn,
   type Phase,
 } from '../rules/phases.ts'
-import { dueDateOf, localInstant, weekOf } from '../rules/week.ts'
+import { localInstant, mondayOf, weekdayOf } from '../rules/week.ts'
 import type { LifecycleSignal, LifecycleState } from './state.ts'
 
 export type OccurrenceItem =
@@ -86,7 +86,7 @@ function firstCadenceDay(state: LifecycleState, cursor: number) {
     const atStart = (item: OccurrenceItem) =>
       start > cursor && start >= activeSince && found.push({ at: start, item })
     if (isCheckInDay(state, date)) {
-      const week = weekOf(DateTime.fromMillis(start, { zone }), zone)
+      const week = mondayOf(date)
       atStart({ kind: 'CheckInDue', weekOf: week, dueAt: iso(end) })
       const missed = end > cursor && start >= activeSince && !state.submittedWeeks.includes(week)
       if (missed) found.push({ at: end, item: { kind: 'CheckInMissed', weekOf: week } })
@@ -111,13 +111,7 @@ function firstCadenceDay(state: LifecycleState, cursor: number) {
 }
 
 function isCheckInDay(state: LifecycleState, date: string) {
-  if (state.phase === 'WEEKLY')
-    return (
-      dueDateOf(
-        weekOf(DateTime.fromISO(date, { zone: state.menteeZone }), state.menteeZone),
-        state.checkInWeekday,
-      ) === date
-    )
+  if (state.phase === 'WEEKLY') return weekdayOf(date) === state.checkInWeekday
   if (state.phase === 'MONTHLY') return firstWeekdayOfMonth(date, state.checkInWeekday) === date
   return false
 }

@@ -77,9 +77,15 @@ function isoDate(dt: DateTime): string {
   return dt.toISODate() as string
 }
 
-function mondayOf(date: string): string {
+/** The week (its Monday) a calendar date falls in. */
+export function mondayOf(date: string): string {
   const day = dateOf(date)
   return isoDate(day.minus({ days: day.weekday - 1 }))
+}
+
+/** The ISO weekday (1 Monday … 7 Sunday) of a calendar date: no zone, a date is a date. */
+export function weekdayOf(date: string): number {
+  return dateOf(date).weekday
 }
 
 export function isMonday(date: string): boolean {
@@ -106,6 +112,19 @@ export function dueDateOf(weekOf: string, checkInWeekday: number): string {
  * puts the start of a day that falls back at 01:00 → 00:00 (America/Havana) an hour late.
  */
 export function localInstant(date: string, minuteOfDay: number, zone: string): DateTime {
+  // Pure, and asked for the same days over and over by the lifecycle's schedule; each answer
+  // costs Intl several offset lookups. Luxon's DateTime is immutable, so answers are shared.
+  const key = `${zone} ${date} ${minuteOfDay}`
+  let instant = instants.get(key)
+  if (!instant) {
+    if (instants.size >= 100_000) instants.clear()
+    instants.set(key, (instant = computeLocalInstant(date, minuteOfDay, zone)))
+  }
+  return instant
+}
+const instants = new Map<string, DateTime>()
+
+function computeLocalInstant(date: string, minuteOfDay: number, zone: string): DateTime {
   const tz = zoneOf(zone)
   const wall = dateOf(date).toMillis() + minuteOfDay * MINUTE // the clock reading, written as if UTC
   const wallAt = (t: number) => t + tz.offset(t) * MINUTE
