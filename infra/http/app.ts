@@ -14,7 +14,7 @@ import { resolvers } from '../../services/resolvers.ts'
 import type { Actor } from '../../services/shared/actor.ts'
 import { batchLoader } from '../../services/shared/batch.ts'
 import { DomainError } from '../../services/shared/errors.ts'
-import { claimedKeyId, RefusedKey, type createAuthenticator } from './auth.ts'
+import { RefusedKey, type createAuthenticator } from './auth.ts'
 import {
   asFormattedGraphQLError,
   badRequest,
@@ -93,22 +93,22 @@ export async function buildApp({ deps, authenticate, production, health, logger 
     setSecurityHeaders(request.url, reply)
     if (!request.url.startsWith('/graphql')) return
     const credentials = credentialsOf(request.headers)
-    // Failed authentications are counted per address and per real key; only callers that
-    // present credentials can fail, so only they are held back.
-    const subjects = credentials.authorization ? [`address:${request.ip}`] : []
-    const claimedKey = claimedKeyId(credentials.authorization)
-    if (claimedKey) subjects.push(`key:${claimedKey}`)
-    const wait = throttle.retryAfter(subjects)
+    // Failed authentications are counted per address and per real key. An address over its limit
+    // is refused whatever it presents. A key over its limit refuses wrong secrets only: anyone may
+    // know a key's id, and must not be able to lock its holder out by failing with it (a right
+    // guess of a 256-bit secret is not a risk worth that).
+    const address = `address:${request.ip}`
+    const wait = credentials.authorization ? throttle.retryAfter([address]) : 0
     if (wait > 0) return reply.code(429).header('retry-after', String(wait)).send(rateLimited(wait))
     try {
       actors.set(request, await authenticate(credentials))
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
-      throttle.failed(
-        error instanceof RefusedKey
-          ? [`address:${request.ip}`, `key:${error.keyId}`]
-          : [`address:${request.ip}`],
-      )
+      const subjects = error instanceof RefusedKey ? [address, `key:${error.keyId}`] : [address]
+      const keyWait = throttle.retryAfter(subjects)
+      throttle.failed(subjects)
+      if (keyWait > 0)
+        return reply.code(429).header('retry-after', String(keyWait)).send(rateLimited(keyWait))
       return reply.code(401).send({ data: null, errors: [formatError(asGraphQLError(error), production)] })
     }
   })

@@ -46,12 +46,6 @@ export class RefusedKey extends DomainError {
   }
 }
 
-/** The key id an API key claims, unchecked; null for anything that is not an API key. */
-export function claimedKeyId(authorization: string | undefined): string | null {
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1]
-  return token ? (parseApiKey(token)?.keyId ?? null) : null
-}
-
 async function fromApiKey(db: Kysely<any>, token: string): Promise<Actor> {
   const parsed = parseApiKey(token)
   const row = parsed

@@ -8,9 +8,8 @@ const MAX_TRACKED = 50_000
 
 /**
  * Counts failed authentications per subject (`address:…`, `key:…`) over a sliding window. A
- * subject with `limit` failures inside the window is refused until the oldest of them leaves it,
- * whatever it presents: were a blocked caller's credentials still checked, the answer would tell
- * a right guess from a wrong one, and guessing would go on at full speed. Successes are not
+ * subject with `limit` failures inside the window is held back until the oldest of them leaves it
+ * (what "held back" means for addresses and keys is the caller's: see app.ts). Successes are not
  * counted and do not reset the count (or a caller could interleave its own key with guesses).
  */
 export function failureThrottle(
