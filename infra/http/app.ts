@@ -25,7 +25,7 @@ import {
 import { setSecurityHeaders } from './headers.ts'
 import { costLimit, depthLimit, documentRefusal, MAX_DEPTH } from './limits.ts'
 import { scalars } from './scalars.ts'
-import { refuseConnection, withFormattedErrors } from './subscriptions.ts'
+import { guardConnection, refuseConnection, withFormattedErrors } from './subscriptions.ts'
 import { failureThrottle, rateLimited } from './throttle.ts'
 
 const schemaDir = new URL('../../schema/', import.meta.url).pathname
@@ -154,7 +154,11 @@ export async function buildApp({ deps, authenticate, production, health, logger 
         const headers = (payload ?? {}) as Record<string, string | undefined>
         const actor = await authenticate(credentialsOf(lowercaseKeys(headers))).catch(() => null)
         // What onConnect returns becomes the connection's context.
-        if (actor && actor.scopes.size > 0) return contextFor(deps, actor)
+        if (actor && actor.scopes.size > 0) {
+          // Each subscribe message is checked as an HTTP request is, its refusals formatted alike.
+          guardConnection(this, { schema: app.graphql.schema, production })
+          return contextFor(deps, actor)
+        }
         refuseConnection(this)
         return false
       },

@@ -1,3 +1,4 @@
+import { MAX_NESTING, nestingDepth } from '../markdown/nesting.ts'
 import { isMember, type MentorshipState } from '../mentorships/decider.ts'
 import { badField, conflict, forbidden, notFound } from '../shared/errors.ts'
 import type { AnyEvent } from '../shared/events.ts'
@@ -105,5 +106,8 @@ function requireMarkdown(markdown: string) {
   if (markdown.trim() === '') throw badField('input.markdown', 'must not be empty')
   if (Buffer.byteLength(markdown) > MAX_MARKDOWN) {
     throw badField('input.markdown', `must be at most ${MAX_MARKDOWN} bytes`)
+  }
+  if (nestingDepth(markdown) > MAX_NESTING) {
+    throw badField('input.markdown', `must not nest quotes and lists over ${MAX_NESTING} deep`)
   }
 }

@@ -1,0 +1,80 @@
+import type { Ask } from './policy.ts'
+import { MARKER, type Caller, type Pair, type PairName, type World } from './world.ts'
+
+/**
+ * Who may read what (PRODUCT §8): a pair's text its members only, directly or through a tool
+ * acting for them; an email the admins, the person and their partners; keys the admins.
+ */
+
+/** Event types only an admin sees: keys and the admin audit trail. */
+const ADMIN_ONLY = ['ApiKeyCreated', 'ApiKeyRevoked', 'AdminActionPerformed', 'SetupCompleted']
+
+const actsForPerson = (caller: Caller) => caller.access === 'person' || caller.access === 'tool'
+
+/** The pairs whose text this caller reads: the target's if it is a member, or all of its own. */
+export function pairsReadBy(world: World, caller: Caller, target: Pair | null): PairName[] {
+  const pairs = target ? [target] : Object.values(world.pairs)
+  return pairs
+    .filter(
+      (p) => actsForPerson(caller) && (caller.personId === p.mentorId || caller.personId === p.menteeId),
+    )
+    .map((p) => p.name)
+}
+
+function seesEmailOf(world: World, caller: Caller, personId: string) {
+  if (caller.access === 'admin') return true
+  if (!actsForPerson(caller) || !caller.personId) return false
+  if (caller.personId === personId) return true
+  return Object.values(world.pairs).some(
+    (p) =>
+      (p.mentorId === caller.personId && p.menteeId === personId) ||
+      (p.menteeId === caller.personId && p.mentorId === personId),
+  )
+}
+
+/**
+ * What in `answer` this caller may not read. Markers and emails the request itself carried are
+ * the caller's own words coming back, not a leak.
+ */
+export function leaks(world: World, caller: Caller, answer: string, sent: string): string[] {
+  const found = new Set<string>()
+  const readable = pairsReadBy(world, caller, null)
+  for (const [text, pair] of answer.matchAll(MARKER)) {
+    if (!sent.includes(text) && !readable.includes(pair as PairName)) found.add(text)
+  }
+  for (const [personId, email] of world.emails) {
+    if (answer.includes(email) && !sent.includes(email) && !seesEmailOf(world, caller, personId))
+      found.add(email)
+  }
+  if (caller.access !== 'admin' && answer.includes('trl_')) found.add('an API key')
+  if (/secret_?hash/i.test(answer)) found.add('a key hash')
+  return [...found]
+}
+
+interface FeedNode {
+  type?: string
+  mentorshipId?: string | null
+  data?: { personId?: string } | null
+}
+
+/**
+ * A feed page or live events for one caller: only the asked-for pair's, only what its scope may
+ * list (a person: their pairs' and their own), never an admin-only type for anyone else.
+ */
+export function feedProblems(world: World, ask: Ask, events: FeedNode[]): string[] {
+  const { caller, pair } = ask
+  const wide = ['admin', 'events', 'projections'].includes(caller.access)
+  const own = Object.values(world.pairs)
+    .filter((p) => pairsReadBy(world, caller, p).length)
+    .map((p) => p.id)
+  const problems: string[] = []
+  for (const e of events) {
+    if (pair && e.mentorshipId !== pair.id)
+      problems.push(`${e.type} of another mentorship in pair ${pair.name}'s feed`)
+    if (caller.access !== 'admin' && ADMIN_ONLY.includes(e.type ?? '')) problems.push(`admin-only ${e.type}`)
+    const mine = e.mentorshipId ? own.includes(e.mentorshipId) : e.data?.personId === caller.personId
+    if (!wide && !mine)
+      problems.push(`${e.type} of ${e.mentorshipId ?? e.data?.personId ?? 'someone'} listed`)
+  }
+  return problems
+}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
+import { buildProgram, register } from '../support/program.ts'
+import { bearer, startServer, type TestServer } from '../support/server.ts'
+
+/**
+ * Two pairs, A and B, on a server that also trusts an OIDC issuer, and every kind of caller the
+ * permission matrix asks as: the pairs' members (by key, token, or a tool acting for them), the
+ * admin, HR and analytics keys, and callers that must be refused. Each pair's text carries
+ * markers (`PRIVATE-A-…`) so a leak is a string search.
+ */
+
+export type PairName = 'A' | 'B'
+export type Access = 'admin' | 'person' | 'tool' | 'events' | 'projections' | 'anonymous' | 'refused'
+
+export interface Caller {
+  name: string
+  access: Access
+  /** The person it acts for, if any. */
+  personId: string | null
+  headers: Record<string, string>
+}
+
+export interface Pair {
+  name: PairName
+  id: string
+  mentorId: string
+  menteeId: string
+  checkInId: string
+}
+
+/** A marker of a pair's private text: `PRIVATE-A-reply-0007`. */
+export const marker = (pair: PairName, kind: string, n: number) =>
+  `PRIVATE-${pair}-${kind}-${String(n).padStart(4, '0')}`
+export const MARKER = /PRIVATE-([AB])-[a-z]+-\d{4}/g
+
+/** An OIDC issuer of our own: discovery document and JWKS over loopback (as test/journeys/oidc-tokens). */
+async function startIssuer() {
+  const { publicKey, privateKey } = await generateKeyPair('RS256')
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }
+  let issuer = ''
+  const server = createServer((request, response) => {
+    response.setHeader('content-type', 'application/json')
+    if (request.url === '/.well-known/openid-configuration') {
+      response.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks.json` }))
+    } else if (request.url === '/jwks.json') response.end(JSON.stringify({ keys: [jwk] }))
+    else response.writeHead(404).end('{}')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const sign = (claims: Record<string, unknown>, expiresIn: string, key: CryptoKey = privateKey) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(issuer)
+      .setSubject(String(claims.email ?? 'service'))
+      .setAudience('trellis')
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
+      .sign(key)
+  return { issuer, sign, close: () => new Promise((resolve) => server.close(resolve)) }
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>
+
+export async function buildWorld() {
+  const issuer = await startIssuer()
+  const stranger = await startIssuer()
+  const server: TestServer = await startServer('pglite', {
+    config: { oidc: { issuer: issuer.issuer, audience: 'trellis' } },
+  })
+  const [a, b] = [
+    await buildProgram(server, { startedOn: '2026-06-01' }),
+    await buildProgram(server, { startedOn: '2026-06-01' }),
+  ]
+  const adminKey = a.adminKey
+  const admin = bearer(adminKey)
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const r = await server.gql(query, variables, admin)
+    if (r.errors) throw new Error(JSON.stringify(r.errors))
+    return r.data
+  }
+
+  const scoped = async (scopes: string[]) =>
+    (
+      await gql(`mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey keyId } }`, {
+        input: { name: `${scopes.join('+')} key`, scopes },
+      })
+    ).createApiKey as { apiKey: string; keyId: string }
+  const tool = (await scoped(['TOOL'])).apiKey
+  const hr = (await scoped(['EVENTS_READ'])).apiKey
+  const analytics = (await scoped(['PROJECTIONS_READ'])).apiKey
+  const revoked = await scoped(['ADMIN'])
+  await gql(`mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) }`, {
+    input: { id: revoked.keyId },
+  })
+
+  const emails = new Map<string, string>()
+  for (const id of [a.mentorId, a.menteeId, b.mentorId, b.menteeId]) {
+    emails.set(id, (await gql(`query($id: ID!) { person(id: $id) { email } }`, { id })).person.email)
+  }
+  const adminId: string = (await gql(`{ me { person { id email } } }`)).me.person.id
+  emails.set(adminId, 'lead@test.trellis')
+  const tag = randomUUID().slice(0, 8)
+  const loners = [
+    await register(server, admin, { email: `loner1-${tag}@test.trellis`, name: 'Loner', timeZone: 'UTC' }),
+    await register(server, admin, { email: `loner2-${tag}@test.trellis`, name: 'Loner', timeZone: 'UTC' }),
+  ] as const
+
+  const menteeJwt = await issuer.sign({ email: emails.get(a.menteeId) }, '1h')
+  const expiredJwt = await issuer.sign({ email: emails.get(a.menteeId), scope: 'admin' }, '-1m')
+  const foreignJwt = await stranger.sign({ email: emails.get(a.menteeId), scope: 'admin' }, '1h')
+  const nobody = randomUUID()
+
+  const callers: Caller[] = [
+    { name: 'admin', access: 'admin', personId: null, headers: admin },
+    { name: 'mentor A', access: 'person', personId: a.mentorId, headers: bearer(a.mentorKey) },
+    { name: 'mentee A', access: 'person', personId: a.menteeId, headers: bearer(a.menteeKey) },
+    { name: 'mentee B (another pair)', access: 'person', personId: b.menteeId, headers: bearer(b.menteeKey) },
+    { name: 'mentee A by OIDC token', access: 'person', personId: a.menteeId, headers: bearer(menteeJwt) },
+    {
+      name: 'mentee A key naming mentor A in Trellis-Acting-As',
+      access: 'person',
+      personId: a.menteeId,
+      headers: bearer(a.menteeKey, a.mentorId),
+    },
+    { name: 'tool for mentor A', access: 'tool', personId: a.mentorId, headers: bearer(tool, a.mentorId) },
+    { name: 'tool for mentee A', access: 'tool', personId: a.menteeId, headers: bearer(tool, a.menteeId) },
+    { name: 'tool for mentee B', access: 'tool', personId: b.menteeId, headers: bearer(tool, b.menteeId) },
+    { name: 'tool for nobody', access: 'tool', personId: null, headers: bearer(tool) },
+    { name: 'tool for an unknown person', access: 'tool', personId: nobody, headers: bearer(tool, nobody) },
+    { name: 'events:read', access: 'events', personId: null, headers: bearer(hr) },
+    {
+      name: 'events:read naming mentee A',
+      access: 'events',
+      personId: null,
+      headers: bearer(hr, a.menteeId),
+    },
+    { name: 'projections:read', access: 'projections', personId: null, headers: bearer(analytics) },
+    { name: 'no key', access: 'anonymous', personId: null, headers: {} },
+    { name: 'revoked key', access: 'refused', personId: null, headers: bearer(revoked.apiKey) },
+    { name: 'expired OIDC token', access: 'refused', personId: null, headers: bearer(expiredJwt) },
+    { name: 'token from another issuer', access: 'refused', personId: null, headers: bearer(foreignJwt) },
+    {
+      name: 'tool with a malformed Acting-As',
+      access: 'refused',
+      personId: null,
+      headers: bearer(tool, 'admin'),
+    },
+  ]
+
+  const pairOf = (name: PairName, p: typeof a): Omit<Pair, 'checkInId'> => ({
+    name,
+    id: p.mentorshipId,
+    mentorId: p.mentorId,
+    menteeId: p.menteeId,
+  })
+  const pairs = { A: { ...pairOf('A', a), checkInId: '' }, B: { ...pairOf('B', b), checkInId: '' } }
+  const keys = { A: a, B: b }
+  let n = 0
+  const next = () => ++n
+  const weeks = { A: 0, B: 0 }
+
+  /** Each pair's text: a check-in, an edit, a reply, a leave and two transitions, all marked. */
+  async function plant() {
+    for (const pair of [pairs.A, pairs.B]) {
+      const as = (key: string) => async (query: string, input: Record<string, unknown>) => {
+        const r = await server.gql(query, { input }, bearer(key))
+        if (r.errors) throw new Error(JSON.stringify(r.errors))
+        return r.data
+      }
+      const mentee = as(keys[pair.name].menteeKey)
+      const mentor = as(keys[pair.name].mentorKey)
+      const submitted = await mentee(
+        `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
+        {
+          mentorshipId: pair.id,
+          markdown: `## Week\n${marker(pair.name, 'checkin', next())}`,
+          weekOf: '2026-06-01',
+        },
+      )
+      pair.checkInId = submitted.submitCheckIn.id
+      await mentee(`mutation($input: EditCheckInInput!) { editCheckIn(input: $input) { id } }`, {
+        checkInId: pair.checkInId,
+        markdown: marker(pair.name, 'edit', next()),
+      })
+      await mentor(`mutation($input: ReplyToCheckInInput!) { replyToCheckIn(input: $input) { id } }`, {
+        checkInId: pair.checkInId,
+        markdown: marker(pair.name, 'reply', next()),
+      })
+      await mentee(`mutation($input: PauseMentorshipInput!) { pauseMentorship(input: $input) { id } }`, {
+        mentorshipId: pair.id,
+        reason: marker(pair.name, 'leave', next()),
+      })
+      await server.gql(
+        `mutation($input: TransitionMentorshipInput!) { transitionMentorship(input: $input) { id } }`,
+        { input: { mentorshipId: pair.id, to: 'MONTHLY', reason: marker(pair.name, 'transition', next()) } },
+        admin,
+      )
+      await reset(pair)
+    }
+  }
+
+  /** Back to running and WEEKLY, as the admin, whatever a call before did; refusals are fine here. */
+  async function reset(pair: Pair) {
+    await server.gql(
+      `mutation($input: ResumeMentorshipInput!) { resumeMentorship(input: $input) { id } }`,
+      { input: { mentorshipId: pair.id } },
+      admin,
+    )
+    await server.gql(
+      `mutation($input: TransitionMentorshipInput!) { transitionMentorship(input: $input) { id } }`,
+      { input: { mentorshipId: pair.id, to: 'WEEKLY', reason: marker(pair.name, 'reset', next()) } },
+      admin,
+    )
+  }
+
+  return {
+    server,
+    callers,
+    pairs,
+    emails,
+    loners,
+    adminId,
+    gql,
+    next,
+    plant,
+    reset,
+    /** A Monday no check-in of the pair has used yet (after its first week, before this one). */
+    nextWeek(pair: PairName) {
+      const monday = new Date(Date.UTC(2026, 5, 8 + 7 * weeks[pair]++))
+      return monday.toISOString().slice(0, 10)
+    },
+    async spareKeyId() {
+      return (await scoped(['EVENTS_READ'])).keyId
+    },
+    async close() {
+      await server.close()
+      await issuer.close()
+      await stranger.close()
+    },
+  }
+}
