@@ -9,7 +9,7 @@ import {
   stepDownOn,
   type Phase,
 } from '../rules/phases.ts'
-import { localInstant, mondayOf, weekdayOf } from '../rules/week.ts'
+import { addDays, localInstant, mondayOf, weekdayOf } from '../rules/week.ts'
 import type { LifecycleSignal, LifecycleState } from './state.ts'
 
 export type OccurrenceItem =
@@ -75,11 +75,7 @@ function firstCadenceDay(state: LifecycleState, cursor: number) {
   const activeSince = ms(state.activeSince)
   let date = DateTime.fromMillis(cursor, { zone }).toISODate()!
   if (date < state.startedOn) date = state.startedOn
-  for (
-    let i = 0;
-    i < HORIZON_DAYS;
-    i++, date = DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate()!
-  ) {
+  for (let i = 0; i < HORIZON_DAYS; i++, date = addDays(date, 1)) {
     const start = localInstant(date, 0, zone).toMillis()
     const end = localInstant(date, 1440, zone).toMillis()
     const found: Array<{ at: number; item: OccurrenceItem }> = []

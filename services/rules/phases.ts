@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { epochDay } from './week.ts'
 
 /** The lifecycle's phases in order (PRODUCT §2); ENDED can follow any of them. */
 export type Phase = 'WEEKLY' | 'MONTHLY' | 'AD_HOC' | 'PEER' | 'ENDED'
@@ -40,8 +41,16 @@ export function monthsAfter(startedOn: string, months: number): string {
 
 /** The date the step down to `phase` is first proposed. */
 export function stepDownOn(startedOn: string, phase: 'MONTHLY' | 'AD_HOC' | 'PEER'): string {
-  return monthsAfter(startedOn, STEP_DOWN_MONTHS[phase])
+  // Asked for every day the lifecycle scans; month arithmetic is Luxon's, and costly.
+  const key = `${startedOn} ${phase}`
+  let date = stepDowns.get(key)
+  if (date === undefined) {
+    if (stepDowns.size >= 100_000) stepDowns.clear()
+    stepDowns.set(key, (date = monthsAfter(startedOn, STEP_DOWN_MONTHS[phase])))
+  }
+  return date
 }
+const stepDowns = new Map<string, string>()
 
 /** The monthly phase's check-in day: the first pair weekday (ISO 1–7) of the month holding `date`. */
 export function firstWeekdayOfMonth(date: string, weekday: number): string {
@@ -51,11 +60,8 @@ export function firstWeekdayOfMonth(date: string, weekday: number): string {
 
 /** Days from `startedOn` that are multiples of `everyDays` — calls (14) and reviews (28). */
 export function isCadenceDay(startedOn: string, date: string, everyDays: number): boolean {
-  const days = DateTime.fromISO(date, { zone: 'utc' }).diff(
-    DateTime.fromISO(startedOn, { zone: 'utc' }),
-    'days',
-  ).days
-  return days > 0 && Number.isInteger(days) && days % everyDays === 0
+  const days = epochDay(date) - epochDay(startedOn)
+  return days > 0 && days % everyDays === 0
 }
 
 export const CALL_EVERY_DAYS = 14

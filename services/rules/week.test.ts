@@ -1,7 +1,16 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { dueDateOf, firstWeekOf, isMonday, weekOf, weeksBetween } from './week.ts'
+import {
+  addDays,
+  dueDateOf,
+  epochDay,
+  firstWeekOf,
+  isMonday,
+  weekdayOf,
+  weekOf,
+  weeksBetween,
+} from './week.ts'
 import { localDate, ZONES } from './testZones.ts'
 
 describe('weekOf: the week is the mentee’s local week, starting Monday', () => {
@@ -182,4 +191,33 @@ describe('the first week of a mentorship', () => {
       expect(firstWeekOf(startedOn, weekday)).toBe(first)
     },
   )
+})
+
+describe('a date is a date: day arithmetic needs no zone', () => {
+  const dates = fc
+    .date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2199-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10))
+
+  it('addDays, epochDay and weekdayOf agree with the calendar (Luxon) over three centuries', () => {
+    fc.assert(
+      fc.property(dates, fc.integer({ min: -800, max: 800 }), (date, days) => {
+        const luxon = DateTime.fromISO(date, { zone: 'utc' })
+        expect(addDays(date, days)).toBe(luxon.plus({ days }).toISODate())
+        expect(epochDay(addDays(date, days)) - epochDay(date)).toBe(days)
+        expect(weekdayOf(date)).toBe(luxon.weekday)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('crosses leap days and year ends', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29')
+    expect(addDays('2100-02-28', 1)).toBe('2100-03-01')
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31')
+  })
 })

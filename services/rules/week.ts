@@ -83,6 +83,18 @@ export function mondayOf(date: string): string {
   return isoDate(day.minus({ days: day.weekday - 1 }))
 }
 
+const DAY_MS = 86_400_000
+
+/** Days since 1970-01-01 of a valid calendar date: plain arithmetic for loops over days. */
+export function epochDay(date: string): number {
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS
+}
+
+/** The calendar date `days` after a valid date (before, if negative). */
+export function addDays(date: string, days: number): string {
+  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10)
+}
+
 /** The ISO weekday (1 Monday … 7 Sunday) of a calendar date: no zone, a date is a date. */
 export function weekdayOf(date: string): number {
   return dateOf(date).weekday
