@@ -97,7 +97,9 @@ export function addDays(date: string, days: number): string {
 
 /** The ISO weekday (1 Monday … 7 Sunday) of a calendar date: no zone, a date is a date. */
 export function weekdayOf(date: string): number {
-  return dateOf(date).weekday
+  const day = epochDay(date)
+  if (!Number.isInteger(day)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`)
+  return ((((day + 3) % 7) + 7) % 7) + 1 // 1970-01-01 was a Thursday
 }
 
 export function isMonday(date: string): boolean {
