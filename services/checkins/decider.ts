@@ -37,8 +37,12 @@ export function evolve(state: CheckInState, event: AnyEvent): CheckInState {
   }
 }
 
-/** 100 KiB of Markdown is a long essay; more is a mistake or an attack. */
-export const MAX_MARKDOWN = 100 * 1024
+/**
+ * Twice the longest of 332 real weekly reports (17.6 KB). Parsing is superlinear in the worst
+ * shapes (100 KiB of list items took over a second to render, holding the server), so the cap
+ * also bounds what one read can cost before the text is remembered.
+ */
+export const MAX_MARKDOWN = 32 * 1024
 
 export type CheckInCommand =
   | { type: 'SubmitCheckIn'; checkInId: string; weekOf: string; markdown: string; by: string }
