@@ -10,7 +10,8 @@ export function fieldOf(error: GraphQLErrorType): string | null {
   const document = documentOf(error)
   const variable = /^Variable "\$([^"]+)"/.exec(error.message)?.[1]
   if (variable !== undefined) {
-    const at = / at "([^"]+)"/.exec(error.message)?.[1] ?? variable
+    // GraphQL writes list items as `types[0]`; our own refusals, as `types.0`: one shape for clients.
+    const at = (/ at "([^"]+)"/.exec(error.message)?.[1] ?? variable).replace(/\[(\d+)\]/g, '.$1')
     const argument = document && argumentUsing(document, variable)
     return argument ? argument + at.slice(variable.length) : at
   }

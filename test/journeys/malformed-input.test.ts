@@ -37,6 +37,15 @@ describe('journey: malformed input is BAD_USER_INPUT naming what is wrong', () =
       expect(refusal(r)).toEqual(bad('mentorshipId'))
     })
 
+    it('a list item of the wrong type is named like any other field: types.1, not types[1]', async () => {
+      const r = await server.gql(
+        `query($types: [String!]) { events(types: $types) { edges { cursor } } }`,
+        { types: ['CheckInSubmitted', 5] },
+        admin,
+      )
+      expect(refusal(r)).toEqual(bad('types.1'))
+    })
+
     it('an events cursor past the largest position names after; the largest itself is a cursor', async () => {
       const over = await server.gql(
         `{ events(after: "9999999999999999999") { edges { cursor } } }`,
