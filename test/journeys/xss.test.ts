@@ -1,3 +1,4 @@
+import { MAX_MARKDOWN } from '../../services/checkins/decider.ts'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseFragment } from 'parse5'
@@ -185,8 +186,8 @@ function batchFrom(payloads: string[], start: number): string[] {
   const batch: string[] = []
   let bytes = 0
   for (let i = start; i < payloads.length && batch.length < 400; i++) {
-    bytes += Buffer.byteLength(payloads[i]!) + 16
-    if (batch.length && bytes > 60_000) break
+    bytes += Buffer.byteLength(documentOf([payloads[i]!]).replace('xssmark0', `xssmark${batch.length}`))
+    if (batch.length && bytes > MAX_MARKDOWN - 1024) break
     batch.push(payloads[i]!)
   }
   return batch
