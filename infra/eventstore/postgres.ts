@@ -53,7 +53,9 @@ export async function createPostgresEventStore(database: Database): Promise<Even
         last_position: string | null
         last_revision: number | null
       }>`select ok, current_revision, last_position::text, last_revision
-         from trellis_append(${streamId}, ${String(expected)}, ${JSON.stringify(events)}::text::jsonb)`.execute(db)
+         from trellis_append(${streamId}, ${String(expected)}, ${JSON.stringify(events)}::text::jsonb)`.execute(
+        db,
+      )
       const { ok, current_revision, last_position, last_revision } = rows[0]!
       if (!ok) throw new WrongExpectedRevision(streamId, expected, current_revision ?? 'no_stream')
       wakeAll()
