@@ -1,5 +1,4 @@
-import type { CheckInRow, ReplyRow, RevisionRow } from './checkins/queries.ts'
-import type { WeekRow } from './checkins/weeks.ts'
+import type { CheckInRow, ReplyRow, RevisionRow, WeekRow } from './checkins/queries.ts'
 import type { Deps } from './deps.ts'
 import type { PersonRow } from './people/queries.ts'
 import type { Actor } from './shared/actor.ts'

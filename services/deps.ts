@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { EventStore, Position, RecordedEvent } from './shared/eventStore.ts'
-import type { LifecycleCommand } from './lifecycle/commands.ts'
+import type { LifecycleCommand } from './lifecycle/transition.ts'
 import type { Clock } from './shared/clock.ts'
 
 /** Everything a handler or resolver needs, built once in infra/main.ts and passed down. */

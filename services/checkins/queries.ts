@@ -17,6 +17,12 @@ export interface CheckInRow {
   first_reply_at: Date | string | null
 }
 
+/** A week of a mentorship: due (with when), submitted, or both. */
+export interface WeekRow {
+  week_of: string
+  due_at: Date | string | null
+}
+
 export interface ReplyRow {
   id: string
   check_in_id: string

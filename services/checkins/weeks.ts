@@ -2,13 +2,8 @@ import { sql, type Kysely } from 'kysely'
 import type { Context } from '../context.ts'
 import type { MentorshipRow } from '../mentorships/queries.ts'
 import { parseWeekCursor } from './cursor.ts'
-import type { CheckInRow } from './queries.ts'
+import type { CheckInRow, WeekRow } from './queries.ts'
 import { checkInIdFor, checkInView, utc } from './view.ts'
-
-export interface WeekRow {
-  week_of: string
-  due_at: Date | string | null
-}
 
 /**
  * A mentorship's weeks, newest first: every week the lifecycle put a check-in due, and every
