@@ -30,7 +30,11 @@ export async function createEventStoreSchema(db: Kysely<any>) {
         constraint events_stream_revision unique (stream_id, revision)
       )
     `.execute(trx)
-    await sql.raw(APPEND_FUNCTION).execute(trx)
+    // Replaced only when it differs: `create or replace` needs the function's owner, and a
+    // deployment may run the API as another role than the one that created the schema.
+    const { rows } = await sql<{ body: string }>`
+      select prosrc as body from pg_proc where proname = 'trellis_append'`.execute(trx)
+    if (rows[0]?.body !== APPEND_BODY) await sql.raw(APPEND_FUNCTION).execute(trx)
   })
 }
 
@@ -41,13 +45,15 @@ export async function createEventStoreSchema(db: Kysely<any>) {
  * takes a fresh snapshot, so the revision is checked against appends that committed while this
  * one waited for the lock. `expected` is 'any', 'no_stream', 'stream_exists' or a revision.
  */
-const APPEND_FUNCTION = `
-  create or replace function trellis_append(p_stream text, p_expected text, p_events jsonb)
-  returns table (ok boolean, current_revision integer, last_position bigint, last_revision integer)
-  language plpgsql as $$
+const APPEND_BODY = `
   declare
     v_current integer;
   begin
+    -- Each statement must see the appends committed while this one waited for the lock.
+    if current_setting('transaction_isolation') <> 'read committed' then
+      raise exception 'trellis_append needs read committed isolation, not %',
+        current_setting('transaction_isolation');
+    end if;
     perform pg_advisory_xact_lock(${APPEND_LOCK});
     select max(e.revision) into v_current from events e where e.stream_id = p_stream;
     if not (p_expected = 'any'
@@ -73,4 +79,9 @@ const APPEND_FUNCTION = `
       )
       select true, v_current, max(w.position), max(w.revision) from written w;
     perform pg_notify('${EVENTS_CHANNEL}', '');
-  end $$`
+  end `
+
+const APPEND_FUNCTION = `
+  create or replace function trellis_append(p_stream text, p_expected text, p_events jsonb)
+  returns table (ok boolean, current_revision integer, last_position bigint, last_revision integer)
+  language plpgsql as $$${APPEND_BODY}$$`

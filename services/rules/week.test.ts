@@ -214,6 +214,14 @@ describe('a date is a date: day arithmetic needs no zone', () => {
     )
   })
 
+  it.each(['2026-02-30', '2026-13-01', '2026-1-05', '0099-01-01x', ''])(
+    'refuses %j rather than rolling it over',
+    (date) => {
+      expect(() => epochDay(date)).toThrow(RangeError)
+      expect(() => weekdayOf(date)).toThrow(RangeError)
+    },
+  )
+
   it('crosses leap days and year ends', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29')
     expect(addDays('2100-02-28', 1)).toBe('2100-03-01')

@@ -87,7 +87,11 @@ const DAY_MS = 86_400_000
 
 /** Days since 1970-01-01 of a valid calendar date: plain arithmetic for loops over days. */
 export function epochDay(date: string): number {
-  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS
+  const day = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS
+  // Date.UTC rolls impossible fields over (02-30 → 03-02): only a date that round-trips is one.
+  if (!ISO_DATE.test(date) || new Date(day * DAY_MS).toISOString().slice(0, 10) !== date)
+    throw new RangeError(`not a date (YYYY-MM-DD): ${date}`)
+  return day
 }
 
 /** The calendar date `days` after a valid date (before, if negative). */
@@ -97,9 +101,7 @@ export function addDays(date: string, days: number): string {
 
 /** The ISO weekday (1 Monday … 7 Sunday) of a calendar date: no zone, a date is a date. */
 export function weekdayOf(date: string): number {
-  const day = epochDay(date)
-  if (!Number.isInteger(day)) throw new RangeError(`not a date (YYYY-MM-DD): ${date}`)
-  return ((((day + 3) % 7) + 7) % 7) + 1 // 1970-01-01 was a Thursday
+  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1 // 1970-01-01 was a Thursday
 }
 
 export function isMonday(date: string): boolean {
