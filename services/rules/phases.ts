@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { epochDay } from './week.ts'
+import { addDays, epochDay, weekdayOf } from './week.ts'
 
 /** The lifecycle's phases in order (PRODUCT §2); ENDED can follow any of them. */
 export type Phase = 'WEEKLY' | 'MONTHLY' | 'AD_HOC' | 'PEER' | 'ENDED'
@@ -54,8 +54,8 @@ const stepDowns = new Map<string, string>()
 
 /** The monthly phase's check-in day: the first pair weekday (ISO 1–7) of the month holding `date`. */
 export function firstWeekdayOfMonth(date: string, weekday: number): string {
-  const first = DateTime.fromISO(date, { zone: 'utc' }).startOf('month')
-  return first.plus({ days: (weekday - first.weekday + 7) % 7 }).toISODate()!
+  const first = `${date.slice(0, 8)}01`
+  return addDays(first, (weekday - weekdayOf(first) + 7) % 7)
 }
 
 /** Days from `startedOn` that are multiples of `everyDays` — calls (14) and reviews (28). */

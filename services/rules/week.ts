@@ -79,24 +79,42 @@ function isoDate(dt: DateTime): string {
 
 /** The week (its Monday) a calendar date falls in. */
 export function mondayOf(date: string): string {
-  const day = dateOf(date)
-  return isoDate(day.minus({ days: day.weekday - 1 }))
+  return addDays(date, 1 - weekdayOf(date))
 }
 
 const DAY_MS = 86_400_000
 
 /** Days since 1970-01-01 of a valid calendar date: plain arithmetic for loops over days. */
 export function epochDay(date: string): number {
-  const day = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS
-  // Date.UTC rolls impossible fields over (02-30 → 03-02): only a date that round-trips is one.
-  if (!ISO_DATE.test(date) || new Date(day * DAY_MS).toISOString().slice(0, 10) !== date)
-    throw new RangeError(`not a date (YYYY-MM-DD): ${date}`)
+  // Scans over days ask for the same few hundred dates again and again.
+  let day = epochDays.get(date)
+  if (day === undefined) {
+    const refuse = () => new RangeError(`not a date (YYYY-MM-DD): ${date}`)
+    if (!ISO_DATE.test(date)) throw refuse()
+    day = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS
+    // Date.UTC rolls impossible fields over (02-30 → 03-02): only a date that round-trips is one.
+    if (dateOfEpochDay(day) !== date) throw refuse()
+    if (epochDays.size >= 100_000) epochDays.clear()
+    epochDays.set(date, day)
+  }
   return day
 }
+const epochDays = new Map<string, number>()
+
+function dateOfEpochDay(day: number): string {
+  let date = datesOfEpochDays.get(day)
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10)
+    if (datesOfEpochDays.size >= 100_000) datesOfEpochDays.clear()
+    datesOfEpochDays.set(day, date)
+  }
+  return date
+}
+const datesOfEpochDays = new Map<number, string>()
 
 /** The calendar date `days` after a valid date (before, if negative). */
 export function addDays(date: string, days: number): string {
-  return new Date((epochDay(date) + days) * DAY_MS).toISOString().slice(0, 10)
+  return dateOfEpochDay(epochDay(date) + days)
 }
 
 /** The ISO weekday (1 Monday … 7 Sunday) of a calendar date: no zone, a date is a date. */
