@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { nextCheckInDue } from './nextDue.ts'
+import { nextCheckInDue, scanNextCheckInDue } from './nextDue.ts'
 
 const facts = {
   startedOn: '2026-11-02',
@@ -36,5 +37,37 @@ describe('the next check-in due (PRODUCT §1)', () => {
   it('nothing is due while paused, ad hoc or as peers', () => {
     expect(nextCheckInDue({ ...facts, paused: true }, at('2026-11-18T12:00:00Z'))).toBeNull()
     expect(nextCheckInDue({ ...facts, phase: 'AD_HOC' }, at('2026-11-18T12:00:00Z'))).toBeNull()
+  })
+})
+
+describe('the next due is remembered per mentee day, and the memory changes no answer', () => {
+  it('any instant across DST changes, zones and phases gives the scan’s own answer', () => {
+    const zones = [
+      'Europe/Lisbon',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'America/Santiago',
+    ]
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: 0, max: 400 * 24 * 60 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.constantFrom('WEEKLY' as const, 'MONTHLY' as const),
+        fc.boolean(),
+        (menteeZone, minutes, checkInWeekday, phase, submitted) => {
+          const now = at('2026-01-05T00:00:00Z').plus({ minutes })
+          const today = now.setZone(menteeZone).toISODate()!
+          const week = DateTime.fromISO(today).startOf('week').toISODate()!
+          const given = { ...facts, startedOn: '2026-01-05', menteeZone, checkInWeekday, phase }
+          const f = { ...given, submittedWeeks: submitted ? [week] : [] }
+          expect(nextCheckInDue(f, now)?.toISO() ?? null).toBe(
+            scanNextCheckInDue(f, today, now)?.toISO() ?? null,
+          )
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 })

@@ -3,6 +3,7 @@ import type { Phase } from '../rules/phases.ts'
 import { localInstant } from '../rules/week.ts'
 import { nextOccurrence } from './schedule.ts'
 import { initialLifecycle } from './state.ts'
+import { memoized } from '../shared/memo.ts'
 
 export interface DueFacts {
   startedOn: string
@@ -21,9 +22,25 @@ export interface DueFacts {
 export function nextCheckInDue(facts: DueFacts, now: DateTime): DateTime | null {
   // Only the weekly and monthly phases have a cadence; the others need no scan to say so.
   if (facts.paused || (facts.phase !== 'WEEKLY' && facts.phase !== 'MONTHLY')) return null
+  const today = now.setZone(facts.menteeZone).toISODate()!
+  // The scan starts at the beginning of today, and every due it can find ends on or after
+  // today's end: within a day the answer depends on the facts alone, so lists remember it.
+  const due = remembered(
+    JSON.stringify({ ...facts, submittedWeeks: [...facts.submittedWeeks].sort(), today }),
+  )
+  const at = due === null ? null : DateTime.fromISO(due, { zone: 'utc' })
+  return at === null || at > now ? at : scanNextCheckInDue(facts, today, now)
+}
+
+const remembered = memoized((key) => {
+  const { today, ...facts } = JSON.parse(key) as DueFacts & { today: string }
+  return scanNextCheckInDue(facts, today, localInstant(today, 0, facts.menteeZone))?.toISO() ?? null
+}, 10_000)
+
+/** The scan itself, remembered by `nextCheckInDue`; exported to prove the memory changes nothing. */
+export function scanNextCheckInDue(facts: DueFacts, today: string, now: DateTime): DateTime | null {
   const startsAt = localInstant(facts.startedOn, 0, facts.menteeZone).toUTC().toISO()!
   // From the start of today: a due day that began this morning still counts.
-  const today = now.setZone(facts.menteeZone).toISODate()!
   const from = DateTime.max(localInstant(today, 0, facts.menteeZone), DateTime.fromISO(startsAt)).minus({
     milliseconds: 1,
   })
