@@ -1,9 +1,8 @@
-import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { projections } from '../../services/projections.ts'
 import { buildProgram, CHECK_IN } from '../../test/support/program.ts'
 import { bearer, startServer, type TestServer } from '../../test/support/server.ts'
 import { describeWithStores } from '../../test/support/stores.ts'
+import { dumpReadModels } from '../../test/support/readModels.ts'
 import { rebuildReadModels } from './rebuild.ts'
 
 describeWithStores('projections rebuilt from zero give identical tables', (kind) => {
@@ -41,17 +40,7 @@ describeWithStores('projections rebuilt from zero give identical tables', (kind)
   })
   afterAll(() => server?.close())
 
-  async function dump() {
-    const db = server.trellis.database.db
-    const tables: Record<string, unknown[]> = {}
-    for (const table of projections.flatMap((p) => p.tables)) {
-      const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)
-      tables[table] = rows
-        .map((r) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? v.toString() : v)))
-        .sort()
-    }
-    return tables
-  }
+  const dump = () => dumpReadModels(server.trellis.database.db)
 
   it('every table holds the same rows after a rebuild', async () => {
     const before = await dump()

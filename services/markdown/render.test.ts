@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from './render.ts'
+import { markdownItCases } from '../../test/support/xssPayloads.ts'
 
 /*
  * rehype-parse is not installed, so the output is checked with a strict tag scanner instead:
@@ -225,21 +226,6 @@ const projectRoot = new URL('../../', import.meta.url)
 const xssDir = fileURLToPath(new URL('../shared/data/xss/', projectRoot))
 const haveCorpora = existsSync(xssDir)
 if (!haveCorpora) console.warn(`skipped: no XSS corpora at ${xssDir}`)
-
-/** markdown-it-testgen: optional prose, then ".", Markdown, ".", expected HTML, "." — we keep the Markdown. */
-function markdownItCases(text: string): string[] {
-  const cases: string[] = []
-  const lines = text.replace(/\r\n/g, '\n').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] !== '.') continue
-    const end = lines.indexOf('.', i + 1)
-    const close = lines.indexOf('.', end + 1)
-    if (end < 0 || close < 0) break
-    cases.push(lines.slice(i + 1, end).join('\n'))
-    i = close
-  }
-  return cases
-}
 
 describe.skipIf(!haveCorpora)('renderMarkdown against public XSS corpora (shared/data/xss)', () => {
   const files = haveCorpora ? readdirSync(xssDir).filter((name) => /^pata-.*\.txt$/.test(name)) : []

@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import type { Database } from '../../infra/db/database.ts'
 import { createPostgresEventStore } from '../../infra/eventstore/postgres.ts'
 import { rebuildReadModels } from '../../infra/readmodels/rebuild.ts'
-import { projections } from '../../services/projections.ts'
+import { dumpReadModels } from '../support/readModels.ts'
 import { bearer } from '../support/server.ts'
 import type { TrellisProcess } from '../support/trellisProcess.ts'
 import { answered, EVENT_OF, type Program, type Request } from './load.ts'
@@ -171,17 +171,6 @@ export async function expectRebuildIdentical(database: Database) {
     await store.close()
   }
   expect(await dumpReadModels(database.db)).toEqual(before)
-}
-
-async function dumpReadModels(db: Kysely<any>) {
-  const tables: Record<string, string[]> = {}
-  for (const table of projections.flatMap((p) => p.tables)) {
-    const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db)
-    tables[table] = rows
-      .map((r) => JSON.stringify(r, (_, v) => (typeof v === 'bigint' ? v.toString() : v)))
-      .sort()
-  }
-  return tables
 }
 
 function countBy(values: string[]) {

@@ -7,7 +7,7 @@ import { loadSchema } from '../../infra/http/app.ts'
 import { buildSchema, isObjectType } from 'graphql'
 import { buildProgram, CHECK_IN } from '../support/program.ts'
 import { bearer, startServer, type TestServer } from '../support/server.ts'
-import { XSS_PAYLOADS } from '../support/xssPayloads.ts'
+import { markdownItCases, XSS_PAYLOADS } from '../support/xssPayloads.ts'
 
 /**
  * Every payload, written through the API into every Markdown field and read back as `html`, is
@@ -191,21 +191,6 @@ function batchFrom(payloads: string[], start: number): string[] {
     batch.push(payloads[i]!)
   }
   return batch
-}
-
-/** markdown-it-testgen: optional prose, then ".", Markdown, ".", expected HTML, "." — we keep the Markdown. */
-function markdownItCases(text: string): string[] {
-  const cases: string[] = []
-  const lines = text.replace(/\r\n/g, '\n').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] !== '.') continue
-    const end = lines.indexOf('.', i + 1)
-    const close = lines.indexOf('.', end + 1)
-    if (end < 0 || close < 0) break
-    cases.push(lines.slice(i + 1, end).join('\n'))
-    i = close
-  }
-  return cases
 }
 
 interface Node {

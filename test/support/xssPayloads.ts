@@ -84,3 +84,18 @@ export const XSS_PAYLOADS: string[] = [
   '```js onload=alert(1)\ncode\n```',
   '### <img src=x onerror=alert(1)> heading',
 ]
+
+/** markdown-it-testgen: optional prose, then ".", Markdown, ".", expected HTML, "." — we keep the Markdown. */
+export function markdownItCases(text: string): string[] {
+  const cases: string[] = []
+  const lines = text.replace(/\r\n/g, '\n').split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== '.') continue
+    const end = lines.indexOf('.', i + 1)
+    const close = lines.indexOf('.', end + 1)
+    if (end < 0 || close < 0) break
+    cases.push(lines.slice(i + 1, end).join('\n'))
+    i = close
+  }
+  return cases
+}
