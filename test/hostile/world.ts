@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
+import { startIssuer } from '../support/oidcIssuer.ts'
 import { buildProgram, register } from '../support/program.ts'
 import { bearer, startServer, type TestServer } from '../support/server.ts'
 
@@ -35,32 +33,6 @@ export interface Pair {
 export const marker = (pair: PairName, kind: string, n: number) =>
   `PRIVATE-${pair}-${kind}-${String(n).padStart(4, '0')}`
 export const MARKER = /PRIVATE-([AB])-[a-z]+-\d{4}/g
-
-/** An OIDC issuer of our own: discovery document and JWKS over loopback (as test/journeys/oidc-tokens). */
-async function startIssuer() {
-  const { publicKey, privateKey } = await generateKeyPair('RS256')
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }
-  let issuer = ''
-  const server = createServer((request, response) => {
-    response.setHeader('content-type', 'application/json')
-    if (request.url === '/.well-known/openid-configuration') {
-      response.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks.json` }))
-    } else if (request.url === '/jwks.json') response.end(JSON.stringify({ keys: [jwk] }))
-    else response.writeHead(404).end('{}')
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const sign = (claims: Record<string, unknown>, expiresIn: string, key: CryptoKey = privateKey) =>
-    new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setIssuer(issuer)
-      .setSubject(String(claims.email ?? 'service'))
-      .setAudience('trellis')
-      .setIssuedAt()
-      .setExpirationTime(expiresIn)
-      .sign(key)
-  return { issuer, sign, close: () => new Promise((resolve) => server.close(resolve)) }
-}
 
 export type World = Awaited<ReturnType<typeof buildWorld>>
 

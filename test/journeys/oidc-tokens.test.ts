@@ -1,41 +1,7 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signToken, startIssuer } from '../support/oidcIssuer.ts'
 import { buildProgram, CHECK_IN } from '../support/program.ts'
 import { bearer, startServer, type TestServer } from '../support/server.ts'
-
-/** An OIDC issuer of our own: discovery document and JWKS over real HTTP on loopback. */
-async function startIssuer() {
-  const { publicKey, privateKey } = await generateKeyPair('RS256')
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' }
-  let issuer = ''
-  const server: Server = createServer((request, response) => {
-    response.setHeader('content-type', 'application/json')
-    if (request.url === '/.well-known/openid-configuration') {
-      response.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks.json` }))
-    } else if (request.url === '/jwks.json') {
-      response.end(JSON.stringify({ keys: [jwk] }))
-    } else {
-      response.statusCode = 404
-      response.end('{}')
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return { issuer, privateKey, close: () => new Promise((resolve) => server.close(resolve)) }
-}
-
-function token(key: CryptoKey, issuer: string, claims: Record<string, unknown>, expiresIn = '5m') {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-    .setIssuer(issuer)
-    .setSubject(String(claims.email ?? 'service'))
-    .setAudience('trellis')
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(key)
-}
 
 describe('journey: OIDC tokens verified against the issuer’s JWKS', () => {
   let issuer: Awaited<ReturnType<typeof startIssuer>>
@@ -68,7 +34,7 @@ describe('journey: OIDC tokens verified against the issuer’s JWKS', () => {
   })
 
   it('a token for a registered person acts as that person', async () => {
-    const jwt = await token(issuer.privateKey, issuer.issuer, { email: menteeEmail })
+    const jwt = await signToken(issuer.privateKey, issuer.issuer, { email: menteeEmail })
     const r = await server.gql(
       `{ me { scopes person { id } } mentorships { edges { node { checkIns(first: 1) { edges { node { markdown } } } } } } }`,
       {},
@@ -79,7 +45,7 @@ describe('journey: OIDC tokens verified against the issuer’s JWKS', () => {
   })
 
   it('a service token with the events:read scope reads the redacted feed', async () => {
-    const jwt = await token(issuer.privateKey, issuer.issuer, { scope: 'events:read' })
+    const jwt = await signToken(issuer.privateKey, issuer.issuer, { scope: 'events:read' })
     const r = await server.gql(
       `{ events(types: ["CheckInSubmitted"]) { edges { node { data redacted } } } }`,
       {},
@@ -89,17 +55,17 @@ describe('journey: OIDC tokens verified against the issuer’s JWKS', () => {
   })
 
   it('an expired token is UNAUTHENTICATED', async () => {
-    const jwt = await token(issuer.privateKey, issuer.issuer, { email: menteeEmail }, '-1m')
+    const jwt = await signToken(issuer.privateKey, issuer.issuer, { email: menteeEmail }, '-1m')
     const r = await server.gql(`{ me { id } }`, {}, bearer(jwt))
     expect(r.status).toBe(401)
     expect(r.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED')
   })
 
   it('a token signed by another issuer is UNAUTHENTICATED', async () => {
-    const forged = await token(stranger.privateKey, issuer.issuer, { email: menteeEmail, scope: 'admin' })
+    const forged = await signToken(stranger.privateKey, issuer.issuer, { email: menteeEmail, scope: 'admin' })
     const r = await server.gql(`{ me { id } }`, {}, bearer(forged))
     expect(r.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED')
-    const otherIssuer = await token(stranger.privateKey, stranger.issuer, { email: menteeEmail })
+    const otherIssuer = await signToken(stranger.privateKey, stranger.issuer, { email: menteeEmail })
     expect((await server.gql(`{ me { id } }`, {}, bearer(otherIssuer))).errors?.[0]?.extensions.code).toBe(
       'UNAUTHENTICATED',
     )
