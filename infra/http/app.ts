@@ -117,24 +117,18 @@ export async function buildApp({ deps, authenticate, production, health, logger 
   app.addHook('preValidation', async (request, reply) => {
     const body = request.body as { query?: unknown } | null | undefined
     if (request.method !== 'POST' || !request.url.startsWith('/graphql') || typeof body !== 'object') return
-    if (Array.isArray(body)) {
-      const refusal = badRequest(
-        400,
+    const refuse = (message: string, reason: string, field: string) => {
+      const refusal = badRequest(400, message, reason, field)
+      return reply.code(refusal.statusCode).send(refusal.body)
+    }
+    if (Array.isArray(body))
+      return refuse(
         'send one operation per request: batched operations are not accepted',
         'batched_operations',
         'body',
       )
-      return reply.code(refusal.statusCode).send(refusal.body)
-    }
-    if (body && 'query' in body && typeof body.query !== 'string') {
-      const refusal = badRequest(
-        400,
-        '`query` must be a string holding a GraphQL document',
-        'invalid_query',
-        'query',
-      )
-      return reply.code(refusal.statusCode).send(refusal.body)
-    }
+    if (body && 'query' in body && typeof body.query !== 'string')
+      return refuse('`query` must be a string holding a GraphQL document', 'invalid_query', 'query')
   })
 
   app.get('/healthz', async (_, reply) => {
