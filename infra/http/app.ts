@@ -22,6 +22,7 @@ import {
   formatExecution,
   transportRefusal,
 } from './errors.ts'
+import { lingerAfterEarlyAnswer } from './lingeringClose.ts'
 import { setSecurityHeaders } from './headers.ts'
 import { costLimit, depthLimit, documentRefusal, MAX_DEPTH } from './limits.ts'
 import { scalars } from './scalars.ts'
@@ -86,6 +87,8 @@ export async function buildApp({ deps, authenticate, production, health, logger 
       .code(500)
       .send({ data: null, errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })
   })
+
+  app.addHook('onSend', async (request, reply) => lingerAfterEarlyAnswer(request, reply))
 
   const actors = new WeakMap<FastifyRequest, Actor>()
   const throttle = failureThrottle(deps.clock)
