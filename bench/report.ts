@@ -9,6 +9,9 @@ export interface RouteResult {
   p99Ms: number
   baselineRps: number
   ratio: number
+  /** The baseline's own latency at the same concurrency: how far below it a p99 bar can go here. */
+  baselineP50Ms: number
+  baselineP99Ms: number
 }
 
 export interface FigureResult {
@@ -64,7 +67,18 @@ export function printTable(
   const routes = results.filter(isRoute)
   const figures = results.filter((r): r is FigureResult => !isRoute(r))
   const rows = [
-    ['store', 'route', 'conn', 'rps', 'p50 ms', 'p99 ms', 'baseline rps', 'ratio', 'target (pg, 32 conn)'],
+    [
+      'store',
+      'route',
+      'conn',
+      'rps',
+      'p50 ms',
+      'p99 ms',
+      'baseline rps',
+      'baseline p99 ms',
+      'ratio',
+      'target (pg, 32 conn)',
+    ],
     ...routes.map((r) => [
       r.store,
       r.name,
@@ -73,6 +87,7 @@ export function printTable(
       r.p50Ms.toFixed(1),
       r.p99Ms.toFixed(1),
       r.baselineRps.toFixed(0),
+      r.baselineP99Ms.toFixed(1),
       r.ratio.toFixed(3),
       [routeVerdict(r, queries.has(r.name)), notes.get(`${r.store}/${r.name}/${r.concurrency}`) ?? '']
         .filter(Boolean)

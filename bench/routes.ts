@@ -89,17 +89,27 @@ export async function routesFor(trellis: Trellis): Promise<Route[]> {
     .orderBy('n', 'desc')
     .orderBy('mentor_id')
     .executeTakeFirstOrThrow()
-  const checkIns = await db
+  const mentorsCheckIns = db
     .selectFrom('check_ins as c')
     .innerJoin('mentorships as m', 'm.id', 'c.mentorship_id')
     .select(['c.id', 'm.mentee_id'])
     .where('m.mentor_id', '=', mentor.mentor_id)
-    .where(sql<boolean>`exists (select 1 from check_in_replies r where r.check_in_id = c.id)`)
     .orderBy('c.submitted_at', 'desc')
+  const read = await mentorsCheckIns
+    .where(sql<boolean>`exists (select 1 from check_in_replies r where r.check_in_id = c.id)`)
+    .executeTakeFirst()
+  if (!read) throw new Error('the seeded program has no replied check-in: seed more weeks')
+  // Replies go to older weeks: neither the check-in read above nor the newest weeks the mentor's
+  // view lists, so what the read routes read stays as seeded however often the bench runs.
+  const replyTargets = await mentorsCheckIns
+    .where('c.id', '!=', read.id)
+    .where(
+      sql<boolean>`c.week_of < (select max(l.week_of) from check_ins l where l.mentorship_id = c.mentorship_id)`,
+    )
     .limit(200)
     .execute()
-  const read = checkIns[0]
-  if (!read) throw new Error('the seeded program has no replied check-in: seed more weeks')
+  if (replyTargets.length === 0)
+    throw new Error('the seeded program has too few weeks to reply to: seed more')
   const { n } = await db
     .selectFrom('event_feed')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -145,8 +155,7 @@ export async function routesFor(trellis: Trellis): Promise<Route[]> {
       name: 'reply to a check-in',
       operation: 'MutationReply',
       apiKey: mentorKey,
-      // Not the check-in read above, so its answer stays the one the baseline serves.
-      bodies: (checkIns.length > 1 ? checkIns.slice(1) : checkIns).map((c) =>
+      bodies: replyTargets.map((c) =>
         body(REPLY, { input: { checkInId: c.id, markdown: 'Thanks — see my notes on the PR.' } }),
       ),
       query: false,

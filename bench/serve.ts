@@ -64,6 +64,8 @@ export async function benchRoutes(
           p99Ms: real.p99Ms,
           baselineRps,
           ratio: rps / baselineRps,
+          baselineP50Ms: base.p50Ms,
+          baselineP99Ms: base.p99Ms,
         })
         const note = [
           real.failures || base.failures
@@ -74,7 +76,7 @@ export async function benchRoutes(
         ].filter(Boolean)
         if (note.length) notes.set(`${route.name}/${connections}`, note.join('; '))
         log(
-          `${route.name} @${connections}: ${rps.toFixed(0)} rps (baseline ${baselineRps.toFixed(0)}), p99 ${real.p99Ms} ms`,
+          `${route.name} @${connections}: ${rps.toFixed(0)} rps (baseline ${baselineRps.toFixed(0)}), p99 ${real.p99Ms} ms (baseline ${base.p99Ms} ms)`,
         )
       }
     }

@@ -7,7 +7,7 @@ import { recordAdminUse } from '../../services/access/handlers.ts'
 import type { Context } from '../../services/context.ts'
 import type { Deps } from '../../services/deps.ts'
 import { repliesFor, revisionsFor } from '../../services/checkins/queries.ts'
-import { checkInsByIds, submittedWeeksSince, weekPages } from '../../services/checkins/weeks.ts'
+import { checkInsByIds, checkInTexts, submittedWeeksSince, weekPages } from '../../services/checkins/weeks.ts'
 import { memberships } from '../../services/mentorships/queries.ts'
 import { partnersOf, peopleByIds } from '../../services/people/queries.ts'
 import { resolvers } from '../../services/resolvers.ts'
@@ -61,6 +61,7 @@ function contextFor(deps: Deps, actor: Actor): Context {
     revisions: batchLoader((ids: string[]) => groupedBy(ids, revisionsFor(deps.db, ids))),
     weeks: batchLoader((keys: string[]) => weekPages(deps.db, keys)),
     checkIn: batchLoader((ids: string[]) => checkInsByIds(deps.db, ids)),
+    checkInText: batchLoader((ids: string[]) => checkInTexts(deps.db, ids)),
     recentWeeks: batchLoader((ids: string[]) =>
       submittedWeeksSince(deps.db, ids, deps.clock.now().minus({ weeks: 6 }).toISODate()!),
     ),

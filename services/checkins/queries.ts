@@ -7,7 +7,8 @@ export interface CheckInRow {
   id: string
   mentorship_id: string
   week_of: string
-  markdown: string
+  /** Absent from rows loaded for lists, which show no text: `Context.checkInText` has it. */
+  markdown?: string
   submitted_at: Date | string
   due_end: Date | string
   late: boolean

@@ -15,7 +15,8 @@ async function isMember(ctx: Context, mentorshipId: string) {
 }
 
 async function textOf(ctx: Context, view: CheckInView) {
-  return view.row && (await isMember(ctx, view.mentorship.id)) ? view.row.markdown : null
+  if (!view.row || !(await isMember(ctx, view.mentorship.id))) return null
+  return view.row.markdown ?? (await ctx.checkInText(view.row.id)) ?? null
 }
 
 // Parsing and rendering are the costly part of reading a check-in, and pure functions of the text.

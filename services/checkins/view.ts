@@ -2,11 +2,14 @@ import { DateTime } from 'luxon'
 import type { MentorshipRow } from '../mentorships/queries.ts'
 import { checkInStatus, endOfDueDay, type CheckInStatus } from '../rules/week.ts'
 import { nameBasedId } from '../shared/ids.ts'
+import { memoized } from '../shared/memo.ts'
 import type { CheckInRow } from './queries.ts'
 
 /** One check-in per mentorship and week: the id follows from both, so the store refuses a second. */
+// A list of weeks names each of its check-ins on every read; hashing is its costly part.
+const rememberedId = memoized(nameBasedId, 20_000)
 export const checkInIdFor = (mentorshipId: string, week: string) =>
-  nameBasedId(`checkin:${mentorshipId}:${week}`)
+  rememberedId(`checkin:${mentorshipId}:${week}`)
 
 /** A week of a mentorship as the API shows it: a submitted check-in, or a week still due or missed. */
 export interface CheckInView {

@@ -71,10 +71,34 @@ export async function weekPages(db: Kysely<any>, keys: readonly string[]) {
 export async function checkInsByIds(db: Kysely<any>, ids: readonly string[]) {
   const rows = (await db
     .selectFrom('check_ins')
-    .selectAll()
+    .select(LISTED_COLUMNS)
     .where('id', 'in', [...ids])
     .execute()) as CheckInRow[]
   return new Map(rows.map((row) => [row.id, row]))
+}
+
+/** A check-in's columns but its text: a page of 50 mentorships' weeks would carry a megabyte. */
+const LISTED_COLUMNS = [
+  'id',
+  'mentorship_id',
+  'week_of',
+  'submitted_at',
+  'due_end',
+  'late',
+  'edited_at',
+  'edit_count',
+  'reply_deadline',
+  'first_reply_at',
+] as const satisfies ReadonlyArray<keyof CheckInRow>
+
+/** The text of check-ins by id, for the fields that show it. */
+export async function checkInTexts(db: Kysely<any>, ids: readonly string[]) {
+  const rows = await db
+    .selectFrom('check_ins')
+    .select(['id', 'markdown'])
+    .where('id', 'in', [...ids])
+    .execute()
+  return new Map(rows.map((row) => [row.id as string, row.markdown as string]))
 }
 
 /** Weeks with a check-in since `since`, for many mentorships. */

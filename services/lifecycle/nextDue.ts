@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { Phase } from '../rules/phases.ts'
-import { localInstant } from '../rules/week.ts'
+import { localDateAt, localInstant } from '../rules/week.ts'
 import { nextOccurrence } from './schedule.ts'
 import { initialLifecycle } from './state.ts'
 import { memoized } from '../shared/memo.ts'
@@ -22,19 +22,19 @@ export interface DueFacts {
 export function nextCheckInDue(facts: DueFacts, now: DateTime): DateTime | null {
   // Only the weekly and monthly phases have a cadence; the others need no scan to say so.
   if (facts.paused || (facts.phase !== 'WEEKLY' && facts.phase !== 'MONTHLY')) return null
-  const today = now.setZone(facts.menteeZone).toISODate()!
+  const today = localDateAt(now, facts.menteeZone)
   // The scan starts at the beginning of today, and every due it can find ends on or after
   // today's end: within a day the answer depends on the facts alone, so lists remember it.
   const due = remembered(
     JSON.stringify({ ...facts, submittedWeeks: [...facts.submittedWeeks].sort(), today }),
   )
-  const at = due === null ? null : DateTime.fromISO(due, { zone: 'utc' })
-  return at === null || at > now ? at : scanNextCheckInDue(facts, today, now)
+  if (due === null) return null
+  return due.toMillis() > now.toMillis() ? due : scanNextCheckInDue(facts, today, now)
 }
 
 const remembered = memoized((key) => {
   const { today, ...facts } = JSON.parse(key) as DueFacts & { today: string }
-  return scanNextCheckInDue(facts, today, localInstant(today, 0, facts.menteeZone))?.toISO() ?? null
+  return scanNextCheckInDue(facts, today, localInstant(today, 0, facts.menteeZone))
 }, 10_000)
 
 /** The scan itself, remembered by `nextCheckInDue`; exported to prove the memory changes nothing. */

@@ -6,6 +6,7 @@ import {
   dueDateOf,
   epochDay,
   firstWeekOf,
+  localDateAt,
   isMonday,
   weekdayOf,
   weekOf,
@@ -227,5 +228,30 @@ describe('a date is a date: day arithmetic needs no zone', () => {
     expect(addDays('2100-02-28', 1)).toBe('2100-03-01')
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
     expect(addDays('2027-01-01', -1)).toBe('2026-12-31')
+  })
+})
+
+describe('localDateAt: the date on the local clock, remembered per zone for the day', () => {
+  it('agrees with Luxon for instants in any order, around DST changes and midnights', () => {
+    const instants = fc
+      .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') })
+      .map((ms) => DateTime.fromMillis(ms, { zone: 'utc' }))
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(instants, fc.constantFrom(...ZONES)), { minLength: 1, maxLength: 30 }),
+        (asks) => {
+          for (const [at, zone] of asks) expect(localDateAt(at, zone)).toBe(localDate(at, zone))
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('moves to the next date at the local midnight, even on Havana’s day that starts at 01:00', () => {
+    const start = DateTime.fromISO('2026-03-08T05:00:00Z') // 00:00 → 01:00 in Havana that night
+    for (let minutes = 0; minutes < 48 * 60; minutes += 7) {
+      const at = start.plus({ minutes })
+      expect(localDateAt(at, 'America/Havana')).toBe(localDate(at, 'America/Havana'))
+    }
   })
 })

@@ -176,6 +176,23 @@ function computeLocalInstant(date: string, minuteOfDay: number, zone: string): D
   return DateTime.fromMillis(hi, { zone: 'utc' })
 }
 
+/**
+ * The local date in `zone` at `at`. Lists ask it for many mentorships in a handful of zones, and
+ * Intl's answer holds for the whole local day, so each zone keeps its current day's bounds.
+ */
+export function localDateAt(at: DateTime, zone: string): string {
+  const ms = at.toMillis()
+  const day = currentDays.get(zone)
+  if (day && ms >= day.from && ms < day.until) return day.date
+  const date = isoDate(at.setZone(zoneOf(zone)))
+  const from = localInstant(date, 0, zone).toMillis()
+  const until = localInstant(date, 1440, zone).toMillis()
+  if (currentDays.size >= 1000) currentDays.clear()
+  currentDays.set(zone, { date, from, until })
+  return date
+}
+const currentDays = new Map<string, { date: string; from: number; until: number }>()
+
 /** The due day ends when the mentee's next local day starts (UTC instant). */
 export function endOfDueDay(weekOf: string, checkInWeekday: number, zone: string): DateTime {
   const dueDate = dueDateOf(weekOf, checkInWeekday)

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
 
-const NAMESPACE = '6f1c2a54-3b1d-4c8e-9a7e-2d5f0b8c1e4a'
+const NAMESPACE = Buffer.from('6f1c2a54-3b1d-4c8e-9a7e-2d5f0b8c1e4a'.replaceAll('-', ''), 'hex')
 
 /**
  * A name-based UUID (RFC 9562 v5): the same name always gives the same id. Used where an id must
@@ -8,10 +8,7 @@ const NAMESPACE = '6f1c2a54-3b1d-4c8e-9a7e-2d5f0b8c1e4a'
  * so the event store's "no stream" check enforces uniqueness.
  */
 export function nameBasedId(name: string): string {
-  const hash = createHash('sha1')
-    .update(Buffer.from(NAMESPACE.replaceAll('-', ''), 'hex'))
-    .update(name)
-    .digest()
+  const hash = createHash('sha1').update(NAMESPACE).update(name).digest()
   hash[6] = (hash[6]! & 0x0f) | 0x50
   hash[8] = (hash[8]! & 0x3f) | 0x80
   const hex = hash.subarray(0, 16).toString('hex')
