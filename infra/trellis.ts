@@ -11,6 +11,7 @@ import { projections } from '../services/projections.ts'
 import { clockStartingAt, systemClock, type Clock } from '../services/shared/clock.ts'
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
 import { applyLifecycleCommand } from '../services/lifecycle/commands.ts'
+import { startOverdueTimer } from '../services/questions/overdue.ts'
 import { startDispatcher } from '../workflows/dispatcher.ts'
 import { createEmbeddedEngine } from '../workflows/embedded.ts'
 import type { LifecycleEngine } from '../workflows/engine.ts'
@@ -79,6 +80,7 @@ export async function createTrellis(
   const engine = lifecycle.engine
   deps.lifecycle = (command) => engine.command(command)
   let dispatcher: Subscription | null = null
+  let overdue: ReturnType<typeof startOverdueTimer> | null = null
   return {
     app,
     deps,
@@ -93,6 +95,10 @@ export async function createTrellis(
         onError: (error) => console.error('lifecycle dispatcher stopped:', error),
       })
       engine.startLoop?.()
+      // With no polling (tests that move the clock by hand) deadlines are swept by hand too.
+      const pollMs = options.lifecyclePollMs ?? 1000
+      if (pollMs > 0)
+        overdue ??= startOverdueTimer(deps, pollMs, (error) => console.error('question deadlines:', error))
     },
     database,
     store,
@@ -100,6 +106,7 @@ export async function createTrellis(
     async close() {
       await app.close()
       await dispatcher?.stop()
+      await overdue?.stop()
       await engine.close()
       await lifecycle.close()
       await projector.stop()

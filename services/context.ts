@@ -1,6 +1,8 @@
 import type { CheckInRow, ReplyRow, RevisionRow, WeekRow } from './checkins/queries.ts'
 import type { Deps } from './deps.ts'
+import type { MentorshipRow } from './mentorships/queries.ts'
 import type { PersonRow } from './people/queries.ts'
+import type { AnswerRow, QuestionChangeRow } from './questions/queries.ts'
 import type { Actor } from './shared/actor.ts'
 
 /** What every resolver receives: the dependencies, who is calling, and per-request loaders. */
@@ -25,6 +27,17 @@ export interface Context {
   recentWeeks(mentorshipId: string): Promise<string[] | undefined>
   /** A check-in's earlier versions, batched. */
   revisions(checkInId: string): Promise<RevisionRow[] | undefined>
+  /** Mentorships by id, batched; no permission check (callers reach them through a visible row). */
+  mentorship(id: string): Promise<MentorshipRow | undefined>
+  /** A question's answers, batched. */
+  answers(questionId: string): Promise<AnswerRow[] | undefined>
+  /** A question's reclassifications and escalations, batched. */
+  questionChanges(questionId: string): Promise<QuestionChangeRow[] | undefined>
+}
+
+/** The pair's text is for the pair alone (PRODUCT §8). */
+export async function isMember(ctx: Context, mentorshipId: string) {
+  return (await ctx.memberOf()).has(mentorshipId)
 }
 
 export type { CheckInRow }

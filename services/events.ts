@@ -3,6 +3,8 @@ import { checkInEvents } from './checkins/events.ts'
 import { lifecycleEvents } from './lifecycle/events.ts'
 import { mentorshipEvents } from './mentorships/events.ts'
 import { personEvents } from './people/events.ts'
+import { questionEvents } from './questions/events.ts'
+import { recordEvents } from './record/events.ts'
 import type { EventDefinition } from './shared/events.ts'
 
 /** Every event type Trellis writes, listed once, so codecs and redaction see them all. */
@@ -12,6 +14,8 @@ export const allEvents: readonly EventDefinition[] = [
   ...checkInEvents,
   ...lifecycleEvents,
   ...accessEvents,
+  ...questionEvents,
+  ...recordEvents,
 ]
 
 export const eventDefinitions = new Map(allEvents.map((d) => [d.type, d]))

@@ -4,6 +4,9 @@ import { eventFeedProjection } from './feed/projection.ts'
 import { lifecycleProjection } from './lifecycle/projection.ts'
 import { mentorshipsProjection } from './mentorships/projection.ts'
 import { peopleProjection } from './people/projection.ts'
+import { questionsProjection } from './questions/projection.ts'
+import { recordProjection } from './record/projection.ts'
+import { searchProjection } from './search/projection.ts'
 import type { Projection } from './shared/projection.ts'
 
 /** In dependency order: check-ins read the people and mentorships projected before them. */
@@ -13,5 +16,8 @@ export const projections: readonly Projection[] = [
   checkInsProjection,
   lifecycleProjection,
   apiKeysProjection,
+  questionsProjection,
+  recordProjection,
+  searchProjection,
   eventFeedProjection,
 ]

@@ -5,6 +5,9 @@ import { feedResolvers } from './feed/resolvers.ts'
 import { lifecycleResolvers } from './lifecycle/resolvers.ts'
 import { mentorshipsResolvers } from './mentorships/resolvers.ts'
 import { peopleResolvers } from './people/resolvers.ts'
+import { questionsResolvers } from './questions/resolvers.ts'
+import { recordResolvers } from './record/resolvers.ts'
+import { searchResolvers } from './search/resolvers.ts'
 
 const areas: Resolvers[] = [
   accessResolvers,
@@ -13,6 +16,9 @@ const areas: Resolvers[] = [
   checkInsResolvers,
   feedResolvers,
   lifecycleResolvers,
+  questionsResolvers,
+  recordResolvers,
+  searchResolvers,
 ]
 
 /** Each area's resolvers, merged type by type; a field defined twice is a mistake worth a crash. */

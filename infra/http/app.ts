@@ -8,7 +8,8 @@ import type { Context } from '../../services/context.ts'
 import type { Deps } from '../../services/deps.ts'
 import { repliesFor, revisionsFor } from '../../services/checkins/queries.ts'
 import { checkInsByIds, checkInTexts, submittedWeeksSince, weekPages } from '../../services/checkins/weeks.ts'
-import { memberships } from '../../services/mentorships/queries.ts'
+import { memberships, mentorshipsByIds } from '../../services/mentorships/queries.ts'
+import { answersFor, changesFor } from '../../services/questions/queries.ts'
 import { partnersOf, peopleByIds } from '../../services/people/queries.ts'
 import { resolvers } from '../../services/resolvers.ts'
 import type { Actor } from '../../services/shared/actor.ts'
@@ -62,6 +63,11 @@ function contextFor(deps: Deps, actor: Actor): Context {
     weeks: batchLoader((keys: string[]) => weekPages(deps.db, keys)),
     checkIn: batchLoader((ids: string[]) => checkInsByIds(deps.db, ids)),
     checkInText: batchLoader((ids: string[]) => checkInTexts(deps.db, ids)),
+    mentorship: batchLoader((ids: string[]) => mentorshipsByIds(deps.db, ids)),
+    answers: batchLoader((ids: string[]) => groupedBy(ids, answersFor(deps.db, ids), (a) => a.question_id)),
+    questionChanges: batchLoader((ids: string[]) =>
+      groupedBy(ids, changesFor(deps.db, ids), (c) => c.question_id),
+    ),
     recentWeeks: batchLoader((ids: string[]) =>
       submittedWeeksSince(deps.db, ids, deps.clock.now().minus({ weeks: 6 }).toISODate()!),
     ),
@@ -69,9 +75,13 @@ function contextFor(deps: Deps, actor: Actor): Context {
 }
 
 /** Rows of several check-ins, by check-in: each asked-for id gets a list, maybe empty. */
-async function groupedBy<R extends { check_in_id: string }>(ids: string[], rows: Promise<R[]>) {
+async function groupedBy<R>(
+  ids: string[],
+  rows: Promise<R[]>,
+  keyOf: (row: R) => string = (r: any) => r.check_in_id,
+) {
   const grouped = new Map<string, R[]>(ids.map((id) => [id, []]))
-  for (const row of await rows) grouped.get(row.check_in_id)?.push(row)
+  for (const row of await rows) grouped.get(keyOf(row))?.push(row)
   return grouped
 }
 

@@ -1,11 +1,21 @@
 import { sql, type Kysely } from 'kysely'
 import * as createReadModels from './migrations/202611231900_create_read_models.ts'
 import * as createLifecycle from './migrations/202611232030_create_lifecycle.ts'
+import * as createQuestionsAndSearch from './migrations/202611241000_create_questions_and_search.ts'
+import { projections } from '../../services/projections.ts'
+import { emptyReadModels } from './projector.ts'
+
+interface Migration {
+  up(db: Kysely<any>): Promise<void>
+  /** It adds a projection over events already stored: the read models are replayed from zero. */
+  replaysEvents?: boolean
+}
 
 /** Forward-only, in name order; each runs once, recorded in `read_model_migrations`. */
-const migrations: Array<[string, { up(db: Kysely<any>): Promise<void> }]> = [
+const migrations: Array<[string, Migration]> = [
   ['202611231900_create_read_models', createReadModels],
   ['202611232030_create_lifecycle', createLifecycle],
+  ['202611241000_create_questions_and_search', createQuestionsAndSearch],
 ]
 
 const LOCK = 7261001
@@ -29,6 +39,8 @@ export async function migrate(db: Kysely<any>) {
         .executeTakeFirst()
       if (done) return
       await migration.up(trx)
+      // In the same transaction: a crash never leaves the new tables without the old events.
+      if (migration.replaysEvents) await emptyReadModels(trx, projections)
       await trx.insertInto('read_model_migrations').values({ name }).execute()
     })
   }

@@ -146,9 +146,20 @@ function projectedOf(recorded: RecordedEvent): ProjectedEvent {
 
 /** Empties every projection's tables and the checkpoint: the next start replays from zero. */
 export async function resetReadModels(db: Kysely<any>, projections: readonly Projection[]) {
-  await db.transaction().execute(async (trx) => {
-    for (const table of projections.flatMap((p) => p.tables))
-      await sql`delete from ${sql.table(table)}`.execute(trx)
+  await db.transaction().execute((trx) => emptyReadModels(trx, projections))
+}
+
+/** The same inside a transaction; tables a later migration creates do not exist yet. */
+export async function emptyReadModels(trx: Kysely<any>, projections: readonly Projection[]) {
+  for (const table of projections.flatMap((p) => p.tables)) {
+    const { rows } = await sql<{ found: string | null }>`select to_regclass(${table})::text as found`.execute(
+      trx,
+    )
+    if (rows[0]?.found) await sql`delete from ${sql.table(table)}`.execute(trx)
+  }
+  const checkpoints = await sql<{
+    found: string | null
+  }>`select to_regclass('projection_checkpoints')::text as found`.execute(trx)
+  if (checkpoints.rows[0]?.found)
     await trx.deleteFrom('projection_checkpoints').where('name', '=', CHECKPOINT).execute()
-  })
 }

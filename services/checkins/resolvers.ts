@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../schema/generated/resolvers.ts'
-import type { Context } from '../context.ts'
-import { renderMarkdown } from '../markdown/render.ts'
+import { isMember, type Context } from '../context.ts'
+import { renderedMarkdown } from '../markdown/render.ts'
 import { parseCheckIn, renderCheckIn } from '../rules/template.ts'
 import { READERS, requireAnyScope } from '../shared/actor.ts'
 import { notFound } from '../shared/errors.ts'
@@ -9,11 +9,6 @@ import { editCheckIn, replyToCheckIn, submitCheckIn } from './handlers.ts'
 import { findCheckIn } from './queries.ts'
 import { checkInView, iso, utc, type CheckInView } from './view.ts'
 
-/** The pair's text is for the pair alone (PRODUCT §8). */
-async function isMember(ctx: Context, mentorshipId: string) {
-  return (await ctx.memberOf()).has(mentorshipId)
-}
-
 async function textOf(ctx: Context, view: CheckInView) {
   if (!view.row || !(await isMember(ctx, view.mentorship.id))) return null
   return view.row.markdown ?? (await ctx.checkInText(view.row.id)) ?? null
@@ -21,7 +16,7 @@ async function textOf(ctx: Context, view: CheckInView) {
 
 // Parsing and rendering are the costly part of reading a check-in, and pure functions of the text.
 const parsedCheckIn = memoized(parseCheckIn)
-const rendered = memoized(renderMarkdown)
+const rendered = renderedMarkdown
 
 async function loadView(ctx: Context, id: string) {
   const found = await findCheckIn(ctx.deps.db, ctx.actor, id)

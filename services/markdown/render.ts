@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { memoized } from '../shared/memo.ts'
 
 /**
  * Check-ins, replies and questions are stored as Markdown and rendered to HTML on request
@@ -45,3 +46,6 @@ const processor = unified()
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown))
 }
+
+/** Rendering is the costly part of reading text, and a pure function of it: recent texts are remembered. */
+export const renderedMarkdown = memoized(renderMarkdown)

@@ -17,6 +17,7 @@ const started: MentorshipEvent = {
     checkInWeekday: 5,
     responseWindowHours: 24,
     responseClock: 'WALL',
+    blockingWindowHours: 4,
   },
 }
 const admin = { personId: null, admin: true }

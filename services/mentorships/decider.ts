@@ -21,7 +21,7 @@ export const initialState: MentorshipState = {
   mentorId: '',
   menteeId: '',
   startedOn: '',
-  settings: { checkInWeekday: 5, responseWindowHours: 24, responseClock: 'WALL' },
+  settings: { checkInWeekday: 5, responseWindowHours: 24, responseClock: 'WALL', blockingWindowHours: 4 },
   phase: 'WEEKLY',
   paused: false,
   pausedUntil: null,

@@ -15,6 +15,8 @@ export const MentorshipSettingsSchema = z.object({
     .min(1)
     .max(24 * 14),
   responseClock: ResponseClockSchema,
+  /** Working hours a blocking question waits at most (PRODUCT §3); absent before it existed. */
+  blockingWindowHours: z.number().int().min(1).max(40).default(4),
 })
 export type MentorshipSettings = z.infer<typeof MentorshipSettingsSchema>
 

@@ -74,6 +74,7 @@ export async function startMentorship(deps: Deps, actor: Actor, input: unknown) 
           checkInWeekday: c.checkInWeekday ?? 5,
           responseWindowHours: c.responseWindowHours ?? 24,
           responseClock: c.responseClock ?? 'WALL',
+          blockingWindowHours: c.blockingWindowHours ?? 4,
         },
         state,
         { personId: actor.personId, admin: true },
@@ -109,6 +110,7 @@ export async function updateMentorship(deps: Deps, actor: Actor, input: unknown)
     checkInWeekday: c.checkInWeekday ?? undefined,
     responseWindowHours: c.responseWindowHours ?? undefined,
     responseClock: c.responseClock ?? undefined,
+    blockingWindowHours: c.blockingWindowHours ?? undefined,
   }
   return onMentorship(deps, actor, 'updateMentorship', c.id, c.idempotencyKey, {
     type: 'ChangeSettings',

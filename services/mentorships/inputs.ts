@@ -18,6 +18,7 @@ const weekday = z
   .min(1, 'must be an ISO weekday 1 (Monday) to 7 (Sunday)')
   .max(7, 'must be an ISO weekday 1 (Monday) to 7 (Sunday)')
 const windowHours = z.number().int().min(1).max(336)
+const blockingHours = z.number().int().min(1).max(40)
 
 export const StartMentorshipInput = z.object({
   mentorId: id(),
@@ -26,6 +27,7 @@ export const StartMentorshipInput = z.object({
   checkInWeekday: weekday.nullish(),
   responseWindowHours: windowHours.nullish(),
   responseClock: ResponseClockSchema.nullish(),
+  blockingWindowHours: blockingHours.nullish(),
   idempotencyKey: key,
 })
 
@@ -34,6 +36,7 @@ export const UpdateMentorshipInput = z.object({
   checkInWeekday: weekday.nullish(),
   responseWindowHours: windowHours.nullish(),
   responseClock: ResponseClockSchema.nullish(),
+  blockingWindowHours: blockingHours.nullish(),
   idempotencyKey: key,
 })
 

@@ -21,6 +21,7 @@ export const mentorshipsProjection = eagerProjection(
             check_in_weekday: d.checkInWeekday,
             response_window_hours: d.responseWindowHours,
             response_clock: d.responseClock,
+            blocking_window_hours: d.blockingWindowHours,
             phase: 'WEEKLY',
             started_at: at,
           })
@@ -34,6 +35,7 @@ export const mentorshipsProjection = eagerProjection(
             ...(d.checkInWeekday !== undefined && { check_in_weekday: d.checkInWeekday }),
             ...(d.responseWindowHours !== undefined && { response_window_hours: d.responseWindowHours }),
             ...(d.responseClock !== undefined && { response_clock: d.responseClock }),
+            ...(d.blockingWindowHours !== undefined && { blocking_window_hours: d.blockingWindowHours }),
           })
           .execute()
         return

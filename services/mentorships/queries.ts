@@ -1,6 +1,6 @@
+import { decodeInstantCursor, instantCursor } from '../shared/cursor.ts'
 import type { Kysely } from 'kysely'
 import type { Actor } from '../shared/actor.ts'
-import { badField } from '../shared/errors.ts'
 import { isUuid } from '../shared/ids.ts'
 
 export interface MentorshipRow {
@@ -11,6 +11,7 @@ export interface MentorshipRow {
   check_in_weekday: number
   response_window_hours: number
   response_clock: 'WALL' | 'WORKING'
+  blocking_window_hours: number
   phase: 'WEEKLY' | 'MONTHLY' | 'AD_HOC' | 'PEER' | 'ENDED'
   paused: boolean
   paused_until: string | null
@@ -44,7 +45,7 @@ export async function findMentorship(
 export async function listMentorships(db: Kysely<any>, actor: Actor, first: number, after: string | null) {
   let query = visibleMentorships(db, actor)
   if (after) {
-    const [startedAt, id] = decodeCursor(after)
+    const [startedAt, id] = decodeInstantCursor(after)
     query = query.where((eb) =>
       eb.or([
         eb('started_at', '<', startedAt),
@@ -65,22 +66,7 @@ export async function listMentorships(db: Kysely<any>, actor: Actor, first: numb
 }
 
 export function mentorshipCursor(row: MentorshipRow) {
-  return Buffer.from(`${new Date(row.started_at).toISOString()}|${row.id}`).toString('base64url')
-}
-
-/** Exactly what `mentorshipCursor` writes: anything else would reach SQL as a half-valid instant. */
-function decodeCursor(cursor: string): [string, string] {
-  const parts = Buffer.from(cursor, 'base64url').toString().split('|')
-  const [startedAt, id] = parts
-  const instant =
-    startedAt !== undefined &&
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(startedAt) &&
-    !Number.isNaN(Date.parse(startedAt)) &&
-    new Date(startedAt).toISOString() === startedAt
-  if (parts.length !== 2 || !instant || id === undefined || !isUuid(id)) {
-    throw badField('after', 'is not a cursor from this list')
-  }
-  return [startedAt, id]
+  return instantCursor(row.started_at, row.id)
 }
 
 /** Whose text this caller may read: the pairs it is a member of. */
@@ -92,4 +78,14 @@ export async function memberships(db: Kysely<any>, personId: string | null): Pro
     .where((eb) => eb.or([eb('mentor_id', '=', personId), eb('mentee_id', '=', personId)]))
     .execute()
   return new Set(rows.map((r) => r.id as string))
+}
+
+/** Mentorships by id, no permission check: for rows the caller already reached through one. */
+export async function mentorshipsByIds(db: Kysely<any>, ids: readonly string[]) {
+  const rows = (await db
+    .selectFrom('mentorships')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute()) as MentorshipRow[]
+  return new Map(rows.map((row) => [row.id, row]))
 }

@@ -64,6 +64,7 @@ export const mentorshipsResolvers: Resolvers = {
     checkInWeekday: (m) => m.check_in_weekday,
     responseWindowHours: (m) => m.response_window_hours,
     responseClock: (m) => m.response_clock,
+    blockingWindowHours: (m) => m.blocking_window_hours,
     pausedUntil: (m) => m.paused_until,
     phaseProposal: (m) =>
       m.proposal_to && m.proposal_since

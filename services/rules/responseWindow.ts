@@ -20,7 +20,7 @@ export interface ResponseWindow {
   clock: ResponseClock
 }
 
-/** Blocking questions are due after 4 of the responder's working hours (PRODUCT §3). */
+/** Blocking questions are due after 4 of the responder's working hours (PRODUCT §3) unless the pair chose otherwise. */
 export const BLOCKING_WORKING_HOURS = 4
 
 export function replyDeadline({
@@ -49,14 +49,14 @@ export function isOnTime(repliedAt: DateTime, deadline: DateTime): boolean {
  */
 export function deadlineFor(
   question: { urgency: QuestionUrgency; askedAt: DateTime },
-  pair: ResponseWindow & { nextTouchpoint?: DateTime | null },
+  pair: ResponseWindow & { nextTouchpoint?: DateTime | null; blockingWindowHours?: number },
   responder: Responder,
 ): DateTime | null {
   switch (question.urgency) {
     case 'BLOCKING':
       return replyDeadline({
         submittedAt: question.askedAt,
-        windowHours: BLOCKING_WORKING_HOURS,
+        windowHours: pair.blockingWindowHours ?? BLOCKING_WORKING_HOURS,
         clock: 'WORKING',
         responder,
       })

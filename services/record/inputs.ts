@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { idempotencyKey, text } from '../shared/validation.ts'
+import { ResourceKindSchema } from './events.ts'
+
+const MAX_TEXT = 32 * 1024
+const line = (max: number) => text().trim().min(1, 'must not be empty').max(max)
+const long = () =>
+  text().trim().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)
+
+export const RecordDecisionInput = z.object({
+  mentorshipId: text().uuid(),
+  title: line(200),
+  context: long(),
+  decision: long(),
+  why: long(),
+  idempotencyKey: idempotencyKey(),
+})
+
+/** Only web links: a `javascript:` or `data:` URL in a library would be a trap for every reader. */
+const webUrl = text()
+  .max(2000)
+  .url('must be an absolute URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
+
+export const AddResourceInput = z
+  .object({
+    title: line(200),
+    url: webUrl.nullish(),
+    body: long().nullish(),
+    kind: ResourceKindSchema,
+    tags: z
+      .array(
+        line(40)
+          .toLowerCase()
+          .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._+#-]*$/u, 'must be letters, digits, spaces or . _ + # -'),
+      )
+      .max(20, 'at most 20 tags')
+      .default([]),
+    idempotencyKey: idempotencyKey(),
+  })
+  .refine((r) => r.url || r.body, { message: 'give a url, a body, or both', path: ['url'] })
