@@ -7,6 +7,7 @@ import { measureAppends } from './appends.ts'
 import { startCannon } from './cannon.ts'
 import { measureLag } from './lag.ts'
 import { measureRebuild } from './projections.ts'
+import { measureSearch } from './search.ts'
 import { replicateEvents } from './replicate.ts'
 import { printTable, writeResults, type Result } from './report.ts'
 import { benchRoutes } from './serve.ts'
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     connections: { type: 'string' },
     'pg-url': { type: 'string' },
     'pglite-dir': { type: 'string' },
+    'search-documents': { type: 'string' },
     out: { type: 'string', default: new URL('./results.json', import.meta.url).pathname },
   },
 })
@@ -43,6 +45,7 @@ const settings = {
   // --quick keeps PGlite to the ends of the range to stay under five minutes; the targets are PostgreSQL's.
   pgliteConnections: (values.connections ?? (quick ? '1,32' : '1,8,32')).split(',').map(Number),
   measureSeconds: quick ? 2 : 5,
+  searchDocuments: Number(values['search-documents'] ?? (quick ? 20_000 : 500_000)),
   writers: 8,
 }
 const stores: StoreKind[] = values.store === 'both' ? ['postgres', 'pglite'] : [values.store as StoreKind]
@@ -112,6 +115,21 @@ try {
     figure(kind, `raw insert, ${appends.writers} connections`, appends.rawMany, 'rows/s')
     figure(kind, 'append / raw insert, one stream', appends.oneStream / appends.rawOne, 'ratio')
     figure(kind, 'append / raw insert, many streams', appends.manyStreams / appends.rawMany, 'ratio')
+    if (settings.searchDocuments > 0) {
+      say(`${kind}: search over ${settings.searchDocuments} documents`)
+      const search = await measureSearch(kind, settings.searchDocuments, say)
+      const docs = `${search.documents} documents`
+      figure(
+        kind,
+        `search documents indexed per second (${docs})`,
+        search.documents / search.fillSeconds,
+        'docs/s',
+      )
+      figure(kind, `search p50, a pair's member (${docs})`, search.member.p50, 'ms')
+      figure(kind, `search p95, a pair's member (${docs})`, search.member.p95, 'ms')
+      figure(kind, `search p50, the library only (${docs})`, search.admin.p50, 'ms')
+      figure(kind, `search p95, the library only (${docs})`, search.admin.p95, 'ms')
+    }
   }
 } finally {
   cannon.close()

@@ -46,6 +46,7 @@ export async function createTrellis(
     onError: (error) => console.error('projector stopped:', error),
   })
   await projector.start()
+  await projector.catchUp()
   const clock = options.clock ?? (config.now ? clockStartingAt(config.now) : systemClock)
   const deps: Deps = {
     store,

@@ -112,6 +112,15 @@ export function createProjector({ store, db, projections, onError }: ProjectorOp
         },
       )
     },
+    /**
+     * Resolves once the read models include every event stored when it was called: after an
+     * upgrade replays them, the API answers from complete read models or not at all.
+     */
+    async catchUp() {
+      const head = await store.headPosition()
+      while (position < head && !failure) await this.waitFor(head, 60_000)
+      if (failure) throw failure
+    },
     /** Read-your-writes: resolves once the read models include `target`, or after `timeoutMs`. */
     waitFor(target: Position, timeoutMs = 5000): Promise<void> {
       if (target <= position || failure) return Promise.resolve()

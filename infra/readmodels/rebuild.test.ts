@@ -27,6 +27,41 @@ describeWithStores('projections rebuilt from zero give identical tables', (kind)
       {},
       bearer(p.mentorKey),
     )
+    const asked = await server.gql(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+      {
+        input: {
+          mentorshipId: p.mentorshipId,
+          title: 'Why is the build slow?',
+          urgency: 'BLOCKING',
+          context: { goal: 'Faster builds', tried: 'Caching node_modules' },
+        },
+      },
+      bearer(p.menteeKey),
+    )
+    const questionId = asked.data.askQuestion.id
+    for (const [query, key] of [
+      [
+        `mutation { reclassifyQuestion(input: {questionId: "${questionId}", urgency: THIS_WEEK}) { id } }`,
+        p.mentorKey,
+      ],
+      [
+        `mutation { answerQuestion(input: {questionId: "${questionId}", body: "Profile it first"}) { id } }`,
+        p.mentorKey,
+      ],
+      [
+        `mutation { recordDecision(input: {mentorshipId: "${p.mentorshipId}", title: "Use pnpm", context: "c", decision: "d", why: "w"}) { id } }`,
+        p.menteeKey,
+      ],
+      [
+        `mutation { addResource(input: {title: "Build caching", body: "Notes", kind: ARTICLE, tags: ["ci"]}) { id } }`,
+        p.adminKey,
+      ],
+      [`mutation { trackCheckInQuestions(input: {checkInId: "${checkInId}"}) { id } }`, p.menteeKey],
+    ] as const) {
+      const r = await server.gql(query, {}, bearer(key))
+      if (r.errors) throw new Error(JSON.stringify(r.errors))
+    }
     await server.gql(
       `mutation { pauseMentorship(input: {mentorshipId: "${p.mentorshipId}", reason: "vacation"}) { id } }`,
       {},
@@ -45,6 +80,9 @@ describeWithStores('projections rebuilt from zero give identical tables', (kind)
   it('every table holds the same rows after a rebuild', async () => {
     const before = await dump()
     expect(before.check_in_revisions).toHaveLength(2)
+    // check-in, reply, question, answer, decision, resource
+    expect(before.search_documents).toHaveLength(6)
+    expect(before.question_changes).toHaveLength(1)
     await server.trellis.projector.stop()
     const result = await rebuildReadModels(server.trellis.store, server.trellis.database.db)
     expect(result.events).toBe(before.event_feed!.length)

@@ -1,13 +1,11 @@
 import { z } from 'zod'
+import { markdownText } from '../markdown/input.ts'
 import { idempotencyKey, text } from '../shared/validation.ts'
 import { UrgencySchema } from './events.ts'
 
 const id = () => text().uuid()
 const line = (max: number) => text().trim().min(1, 'must not be empty').max(max)
-/** Question and answer text: as long as a check-in may be. */
-const MAX_TEXT = 32 * 1024
-const long = () =>
-  text().trim().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)
+const long = markdownText
 
 export const AskQuestionInput = z.object({
   mentorshipId: id(),

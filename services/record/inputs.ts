@@ -1,11 +1,10 @@
 import { z } from 'zod'
+import { markdownText } from '../markdown/input.ts'
 import { idempotencyKey, text } from '../shared/validation.ts'
 import { ResourceKindSchema } from './events.ts'
 
-const MAX_TEXT = 32 * 1024
 const line = (max: number) => text().trim().min(1, 'must not be empty').max(max)
-const long = () =>
-  text().trim().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)
+const long = markdownText
 
 export const RecordDecisionInput = z.object({
   mentorshipId: text().uuid(),

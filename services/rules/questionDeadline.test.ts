@@ -330,6 +330,29 @@ describe('a Friday afternoon before the clocks change: working hours follow the 
         due: '2026-11-01T08:00:00.000Z',
         reads: '2026-11-01T03:00',
       },
+      // Repeated times take their first occurrence: a Sunday 01:30–03:00 block on the fall-back
+      // night starts at the first 01:30 (EDT, 05:30Z) and runs to 03:00 EST (08:00Z), 2½ hours.
+      // Two hours into it the clock reads 02:30 EST. Starting at the second 01:30 would give 03:30.
+      {
+        rule: 'a block starting inside the repeated hour starts at its first occurrence',
+        who: responder(NEW_YORK, [{ day: 7, start: '01:30', end: '03:00' }]),
+        asked: '2026-10-31T12:00',
+        windowHours: 2,
+        clock: 'WORKING',
+        due: '2026-11-01T07:30:00.000Z',
+        reads: '2026-11-01T02:30',
+      },
+      // Skipped times start at the end of the gap: a Sunday 02:30–04:00 block on the spring-forward
+      // night starts when the clock jumps to 03:00 EDT (07:00Z), not at a shifted 03:30.
+      {
+        rule: 'a block starting inside the skipped hour starts when the clock reappears at 03:00',
+        who: responder(NEW_YORK, [{ day: 7, start: '02:30', end: '04:00' }]),
+        asked: '2026-03-07T12:00',
+        windowHours: 0.5,
+        clock: 'WORKING',
+        due: '2026-03-08T07:30:00.000Z',
+        reads: '2026-03-08T03:30',
+      },
     ])('$rule', (row) => expectDeadline('THIS_WEEK', row))
   })
 })
@@ -945,7 +968,7 @@ describe('properties of question deadlines', () => {
     })
     .map((date) => DateTime.fromJSDate(date, { zone: 'utc' }))
   // Uniform instants seldom land near a clock change, where the rule is most likely to slip: half
-  // of the questions are asked in the three days before one of the zone's changes (or just after).
+  // of the questions are asked in the three days before one of the zone's changes, or two after.
   const changes = new Map<string, number[]>()
   const changesOf = (z: string): number[] => {
     let days = changes.get(z)
@@ -983,11 +1006,13 @@ describe('properties of question deadlines', () => {
   const week: fc.Arbitrary<WorkingWeek> = fc.array(fc.oneof(block(287, 288), block(60, 24)), { maxLength: 5 })
   const hours = fc.integer({ min: 0, max: 160 }).map((quarters) => quarters / 4)
   const clock = fc.constantFrom<ResponseClock>('WALL', 'WORKING')
+  // The working clock, reached both ways; a blocking question's pair is on the wall clock, to show
+  // that the pair's own clock plays no part.
   const workingUrgency = fc.constantFrom<{ urgency: QuestionUrgency; clock: ResponseClock }>(
     { urgency: 'BLOCKING', clock: 'WALL' },
     { urgency: 'THIS_WEEK', clock: 'WORKING' },
   )
-  const runs = { numRuns: 60 }
+  const runs = { numRuns: 150 }
 
   const due = (
     urgency: QuestionUrgency,
@@ -1092,7 +1117,7 @@ describe('properties of question deadlines', () => {
     )
   })
 
-  it('a can-wait deadline is the next touchpoint’s instant, in UTC, whatever the window or responder', () => {
+  it('a can-wait deadline is the next touchpoint’s instant, in UTC, whatever the window or responder (none if it is past)', () => {
     fc.assert(
       fc.property(askedAt, askedAt, hours, week, zone, zone, clock, (at, touch, h, w, z, touchZone, c) => {
         const touchpoint = touch.setZone(touchZone)
@@ -1101,10 +1126,27 @@ describe('properties of question deadlines', () => {
           { windowHours: h, clock: c, nextTouchpoint: touchpoint },
           responder(z, w),
         )
+        if (touchpoint.toMillis() < at.toMillis()) return void expect(deadline).toBeNull()
         expect(deadline?.toMillis()).toBe(touchpoint.toMillis())
         expect(deadline?.zoneName).toBe('UTC')
       }),
       runs,
     )
+  })
+})
+
+describe('a question that can wait is never due before it was asked', () => {
+  it('a touchpoint already past counts as nothing scheduled', () => {
+    const askedAt = DateTime.fromISO('2026-03-17T10:00:00Z', { zone: 'utc' })
+    const due = deadlineFor(
+      { urgency: 'CAN_WAIT', askedAt },
+      {
+        windowHours: 24,
+        clock: 'WALL',
+        nextTouchpoint: DateTime.fromISO('2026-03-10T10:00:00Z', { zone: 'utc' }),
+      },
+      { zone: 'UTC', workingHours: [] },
+    )
+    expect(due).toBeNull()
   })
 })

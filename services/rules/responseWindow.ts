@@ -67,7 +67,10 @@ export function deadlineFor(
         clock: pair.clock,
         responder,
       })
-    case 'CAN_WAIT':
-      return pair.nextTouchpoint?.toUTC() ?? null
+    case 'CAN_WAIT': {
+      // A touchpoint already past is not the next one: nothing is scheduled.
+      const next = pair.nextTouchpoint
+      return next && next.toMillis() >= question.askedAt.toMillis() ? next.toUTC() : null
+    }
   }
 }

@@ -56,6 +56,68 @@ describe('hostile: every operation of the schema, fuzzed over HTTP', () => {
       { input: { checkInId, markdown: 'Well done' } },
       callers.mentor,
     )
+    // A question (answered), a decision and a resource, so their operations reach past NOT_FOUND.
+    const asked = await server.gql(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+      {
+        input: {
+          mentorshipId: p.mentorshipId,
+          title: 'When should a test use the real database?',
+          urgency: 'THIS_WEEK',
+          context: { goal: 'Fast tests', tried: 'Mocks everywhere' },
+        },
+      },
+      callers.mentee,
+    )
+    const questionId: string = asked.data.askQuestion.id
+    await server.gql(
+      `mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`,
+      { input: { questionId, body: 'When the query is the point' } },
+      callers.mentor,
+    )
+    const recorded = await server.gql(
+      `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }`,
+      {
+        input: {
+          mentorshipId: p.mentorshipId,
+          title: 'Real database in tests',
+          context: 'Mocks hid a bug',
+          decision: 'Use PGlite',
+          why: 'Fast enough',
+        },
+      },
+      callers.mentor,
+    )
+    const added = await server.gql(
+      `mutation($input: AddResourceInput!) { addResource(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Testing guide',
+          url: 'https://example.com/testing',
+          kind: 'ARTICLE',
+          tags: ['testing'],
+        },
+      },
+      callers.admin,
+    )
+    // One left open, for the mentor's queue and its cursor.
+    await server.gql(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+      {
+        input: {
+          mentorshipId: p.mentorshipId,
+          title: 'Design review before coding?',
+          urgency: 'CAN_WAIT',
+          context: { goal: 'Fewer rewrites', tried: 'Coding first' },
+        },
+      },
+      callers.mentee,
+    )
+    const queue = await server.gql(
+      `{ questionQueue(first: 1) { pageInfo { endCursor } } }`,
+      {},
+      callers.mentor,
+    )
     const spare = await server.gql(
       `mutation { createApiKey(input: {name: "spare", scopes: [EVENTS_READ]}) { keyId } }`,
       {},
@@ -64,7 +126,8 @@ describe('hostile: every operation of the schema, fuzzed over HTTP', () => {
     const listed = await server.gql(
       `{ mentorships(first: 1) { pageInfo { endCursor } } events(first: 3) { pageInfo { endCursor } }
          mentorship(id: "${p.mentorshipId}") { checkIns(first: 1) { pageInfo { endCursor } } }
-         a: person(id: "${p.menteeId}") { email } b: person(id: "${other.mentorId}") { email } }`,
+         a: person(id: "${p.menteeId}") { email } b: person(id: "${other.mentorId}") { email }
+         resources(first: 1) { pageInfo { endCursor } } }`,
       {},
       callers.admin,
     )
@@ -78,12 +141,17 @@ describe('hostile: every operation of the schema, fuzzed over HTTP', () => {
         other.mentorshipId,
         other.mentorId,
         other.menteeId,
+        questionId,
+        recorded.data.recordDecision.id,
+        added.data.addResource.id,
       ],
       emails: [listed.data.a.email, listed.data.b.email],
       cursors: [
         listed.data.mentorships.pageInfo.endCursor,
         listed.data.events.pageInfo.endCursor,
         listed.data.mentorship.checkIns.pageInfo.endCursor,
+        listed.data.resources.pageInfo.endCursor,
+        queue.data.questionQueue.pageInfo.endCursor,
       ],
     }
   })

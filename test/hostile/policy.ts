@@ -1,4 +1,4 @@
-import { marker, type Caller, type Pair, type PairName, type World } from './world.ts'
+import { marker, type Caller, type Pair, type PairName, type Urgency, type World } from './world.ts'
 
 /**
  * Who may do what, declared once per operation of the schema (DESIGN "Auth and scopes", PRODUCT §8).
@@ -64,21 +64,42 @@ const pairWrite =
       if (a.caller.access === 'events' || a.caller.access === 'projections') return 'FORBIDDEN'
       return a.caller.access === 'admin' || a.member ? allowed : 'NOT_FOUND'
     })(ask)
-/** One member's own act: the mentee's check-in, the mentor's reply. */
+/**
+ * One member's own act: the mentee's check-in, the mentor's reply; without a role, either
+ * member's (asking, answering, recording a decision).
+ */
 const memberAct =
-  (role: 'mentor' | 'mentee'): Rule =>
+  (role?: 'mentor' | 'mentee'): Rule =>
   (ask) =>
     withKey((a) => {
       if (a.caller.access !== 'person' && a.caller.access !== 'tool') return 'FORBIDDEN'
       if (!a.caller.personId) return 'BAD_USER_INPUT' // a tool must name whom it acts for
       if (!a.member) return 'NOT_FOUND'
-      return a.role === role ? 'data' : 'FORBIDDEN'
+      return !role || a.role === role ? 'data' : 'FORBIDDEN'
     })(ask)
+/** The caller's own things, for a person key or a tool acting for one (whoever that is). */
+const ownList: Rule = withKey((a) => {
+  if (a.caller.access !== 'person' && a.caller.access !== 'tool') return 'FORBIDDEN'
+  return a.caller.personId ? 'data' : 'BAD_USER_INPUT'
+})
+/** A thing that is all the pair's text: its members only, null for anyone else (admin too). */
+const readOwn: Rule = withKey((a) =>
+  a.caller.access === 'events' ? 'FORBIDDEN' : a.member ? 'data' : 'null',
+)
+/** The program's library: anyone in the program writes to it, not HR or analytics. */
+const libraryWrite: Rule = withKey((a) =>
+  a.caller.access === 'events' || a.caller.access === 'projections' ? 'FORBIDDEN' : 'data',
+)
 
 const PAIRS = ['A', 'B'] as const
 const NONE = ['-'] as const
 
 const input = (value: Record<string, unknown>) => ({ input: value })
+
+/** A fresh open question of the pair, so a cell that changes one never meets another's change. */
+const fresh = async (w: World, p: Pair, urgency: Urgency = 'THIS_WEEK') => w.ask(p, 'mentee', urgency)
+/** Words every pair's marked text holds, to search for. */
+const PRIVATE = 'PRIVATE'
 
 export const policy: Record<string, Policy> = {
   'Query.me': { targets: NONE, expect: anyKey, variables: () => ({}) },
@@ -196,6 +217,111 @@ export const policy: Record<string, Policy> = {
     targets: PAIRS,
     expect: memberAct('mentor'),
     variables: (w, p) => input({ checkInId: p!.checkInId, markdown: marker(p!.name, 'reply', w.next()) }),
+  },
+  'Query.question': {
+    targets: PAIRS,
+    expect: readPair,
+    variables: (_, p) => ({ id: p!.questionId }),
+    text: PAIRS,
+  },
+  'Query.questionQueue': {
+    targets: NONE,
+    expect: ownList,
+    variables: () => ({ first: 50 }),
+    // plant() leaves an open question to each member of each pair.
+    text: NONE,
+  },
+  'Query.decision': {
+    targets: PAIRS,
+    expect: readOwn,
+    variables: (_, p) => ({ id: p!.decisionId }),
+    text: PAIRS,
+  },
+  'Query.resource': { targets: NONE, expect: readList, variables: (w) => ({ id: w.library.resourceId }) },
+  'Query.resources': { targets: NONE, expect: readList, variables: () => ({ first: 50 }) },
+  'Query.search': {
+    targets: [...PAIRS, '-'],
+    expect: readList,
+    variables: (_, p) =>
+      p ? { query: PRIVATE, mentorshipId: p.id, first: 50 } : { query: PRIVATE, first: 50 },
+    text: [...PAIRS, '-'],
+  },
+  'Query.suggestAnswers': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: (_, p) => ({ mentorshipId: p!.id, text: PRIVATE, first: 20 }),
+    text: PAIRS,
+  },
+  'Mutation.askQuestion': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: (w, p) =>
+      input({
+        mentorshipId: p!.id,
+        title: marker(p!.name, 'qtitle', w.next()),
+        body: marker(p!.name, 'qbody', w.next()),
+        urgency: 'THIS_WEEK',
+        context: { goal: marker(p!.name, 'qgoal', w.next()), tried: marker(p!.name, 'qtried', w.next()) },
+      }),
+    text: PAIRS,
+  },
+  'Mutation.answerQuestion': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: async (w, p) =>
+      input({ questionId: await fresh(w, p!), body: marker(p!.name, 'answer', w.next()) }),
+    text: PAIRS,
+  },
+  'Mutation.resolveQuestion': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: async (w, p) => input({ questionId: await fresh(w, p!) }),
+    text: PAIRS,
+  },
+  'Mutation.reclassifyQuestion': {
+    targets: PAIRS,
+    expect: memberAct('mentor'),
+    variables: async (w, p) => input({ questionId: await fresh(w, p!, 'CAN_WAIT'), urgency: 'THIS_WEEK' }),
+    text: PAIRS,
+  },
+  'Mutation.escalateQuestion': {
+    targets: PAIRS,
+    expect: memberAct('mentee'),
+    variables: async (w, p) => input({ questionId: await fresh(w, p!, 'CAN_WAIT'), urgency: 'BLOCKING' }),
+    text: PAIRS,
+  },
+  'Mutation.flagForCall': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: async (w, p) => input({ questionId: await fresh(w, p!), flagged: true }),
+    text: PAIRS,
+  },
+  'Mutation.trackCheckInQuestions': {
+    targets: PAIRS,
+    expect: memberAct(),
+    // The same items each time: tracked once, then the same questions back.
+    variables: (_, p) => input({ checkInId: p!.questionsCheckInId }),
+    text: PAIRS,
+  },
+  'Mutation.recordDecision': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: (w, p) =>
+      input({
+        mentorshipId: p!.id,
+        title: marker(p!.name, 'dtitle', w.next()),
+        context: marker(p!.name, 'dcontext', w.next()),
+        decision: marker(p!.name, 'decision', w.next()),
+        why: marker(p!.name, 'dwhy', w.next()),
+      }),
+    text: PAIRS,
+  },
+  'Mutation.addResource': {
+    targets: NONE,
+    expect: libraryWrite,
+    // The library is everyone's: nothing private goes in.
+    variables: (w) =>
+      input({ title: `Resource ${w.next()}`, url: 'https://example.com/guide', kind: 'ARTICLE' }),
   },
   'Subscription.events': {
     targets: [...PAIRS, '-'],

@@ -43,6 +43,16 @@ describe('hostile: regressions found by fuzzing the schema', () => {
     expect(hundred.errors).toBeUndefined()
   })
 
+  it('search(types:) repeated 100,000 times answers as with each type once, not an internal error', async () => {
+    const r = await server.gql(
+      `query($types: [SearchHitType!]) { search(query: "docker", types: $types) { id } }`,
+      { types: Array.from({ length: 100_000 }, (_, i) => (i % 2 ? 'REPLY' : 'CHECK_IN')) },
+      bearer(program.menteeKey),
+    )
+    expect(r.errors).toBeUndefined()
+    expect(r.data.search.length).toBeGreaterThan(0)
+  })
+
   it.each([
     ['10,000 nested block quotes', '>'.repeat(10_000) + ' deep'],
     ['5,000 nested list items', '- '.repeat(5_000) + 'deep'],

@@ -27,7 +27,15 @@ export interface Pair {
   mentorId: string
   menteeId: string
   checkInId: string
+  /** A question the mentee asked and the mentor answered, both marked. */
+  questionId: string
+  /** A decision of the pair's log, marked. */
+  decisionId: string
+  /** A check-in whose "Questions I Have" items are marked, for tracking them as questions. */
+  questionsCheckInId: string
 }
+
+export type Urgency = 'BLOCKING' | 'THIS_WEEK' | 'CAN_WAIT'
 
 /** A marker of a pair's private text: `PRIVATE-A-reply-0007`. */
 export const marker = (pair: PairName, kind: string, n: number) =>
@@ -122,28 +130,72 @@ export async function buildWorld() {
     },
   ]
 
-  const pairOf = (name: PairName, p: typeof a): Omit<Pair, 'checkInId'> => ({
+  const pairOf = (name: PairName, p: typeof a): Pair => ({
     name,
     id: p.mentorshipId,
     mentorId: p.mentorId,
     menteeId: p.menteeId,
+    // Set by plant().
+    checkInId: '',
+    questionId: '',
+    decisionId: '',
+    questionsCheckInId: '',
   })
-  const pairs = { A: { ...pairOf('A', a), checkInId: '' }, B: { ...pairOf('B', b), checkInId: '' } }
+  const pairs = { A: pairOf('A', a), B: pairOf('B', b) }
   const keys = { A: a, B: b }
   let n = 0
   const next = () => ++n
   const weeks = { A: 0, B: 0 }
+  /** What plant() adds outside the pairs: a resource of the library (no private text). */
+  const library = { resourceId: '' }
 
-  /** Each pair's text: a check-in, an edit, a reply, a leave and two transitions, all marked. */
+  /** A call as one member of a pair, by their person key. */
+  const as =
+    (pair: Pair, role: 'mentor' | 'mentee') => async (query: string, input: Record<string, unknown>) => {
+      const key = role === 'mentor' ? keys[pair.name].mentorKey : keys[pair.name].menteeKey
+      const r = await server.gql(query, { input }, bearer(key))
+      if (r.errors) throw new Error(JSON.stringify(r.errors))
+      return r.data
+    }
+
+  /** A new open question, its title, body and context all marked, asked by one member of the pair. */
+  async function ask(pair: Pair, by: 'mentor' | 'mentee', urgency: Urgency = 'THIS_WEEK') {
+    const mark = (kind: string) => marker(pair.name, kind, next())
+    const asked = await as(pair, by)(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+      {
+        mentorshipId: pair.id,
+        title: mark('qtitle'),
+        body: mark('qbody'),
+        urgency,
+        context: {
+          goal: mark('qgoal'),
+          tried: mark('qtried'),
+          errors: mark('qerrors'),
+          hypothesis: mark('qhypothesis'),
+        },
+      },
+    )
+    return asked.askQuestion.id as string
+  }
+
+  /**
+   * Each pair's text: a check-in, an edit, a reply, a leave and two transitions; questions both
+   * ways (one answered), a decision, and a check-in with questions to track; all marked.
+   */
   async function plant() {
+    const added = await gql(`mutation($input: AddResourceInput!) { addResource(input: $input) { id } }`, {
+      input: {
+        title: 'Testing with a real database',
+        body: 'Public notes',
+        kind: 'ARTICLE',
+        tags: ['testing'],
+      },
+    })
+    library.resourceId = added.addResource.id
     for (const pair of [pairs.A, pairs.B]) {
-      const as = (key: string) => async (query: string, input: Record<string, unknown>) => {
-        const r = await server.gql(query, { input }, bearer(key))
-        if (r.errors) throw new Error(JSON.stringify(r.errors))
-        return r.data
-      }
-      const mentee = as(keys[pair.name].menteeKey)
-      const mentor = as(keys[pair.name].mentorKey)
+      const mentee = as(pair, 'mentee')
+      const mentor = as(pair, 'mentor')
       const submitted = await mentee(
         `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
         {
@@ -171,7 +223,41 @@ export async function buildWorld() {
         admin,
       )
       await reset(pair)
+      pair.questionId = await ask(pair, 'mentee')
+      await mentor(`mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`, {
+        questionId: pair.questionId,
+        body: marker(pair.name, 'answer', next()),
+      })
+      // Open both ways: each member's queue holds one.
+      await ask(pair, 'mentee')
+      await ask(pair, 'mentor')
+      const recorded = await mentor(
+        `mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { id } }`,
+        {
+          mentorshipId: pair.id,
+          title: marker(pair.name, 'dtitle', next()),
+          context: marker(pair.name, 'dcontext', next()),
+          decision: marker(pair.name, 'decision', next()),
+          why: marker(pair.name, 'dwhy', next()),
+        },
+      )
+      pair.decisionId = recorded.recordDecision.id
+      const withQuestions = await mentee(
+        `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
+        {
+          mentorshipId: pair.id,
+          markdown: `## Week\n### Questions I Have\n- ${marker(pair.name, 'item', next())}\n`,
+          weekOf: nextWeek(pair.name),
+        },
+      )
+      pair.questionsCheckInId = withQuestions.submitCheckIn.id
     }
+  }
+
+  /** A Monday no check-in of the pair has used yet (after its first week, before this one). */
+  function nextWeek(pair: PairName) {
+    const monday = new Date(Date.UTC(2026, 5, 8 + 7 * weeks[pair]++))
+    return monday.toISOString().slice(0, 10)
   }
 
   /** Back to running and WEEKLY, as the admin, whatever a call before did; refusals are fine here. */
@@ -199,11 +285,9 @@ export async function buildWorld() {
     next,
     plant,
     reset,
-    /** A Monday no check-in of the pair has used yet (after its first week, before this one). */
-    nextWeek(pair: PairName) {
-      const monday = new Date(Date.UTC(2026, 5, 8 + 7 * weeks[pair]++))
-      return monday.toISOString().slice(0, 10)
-    },
+    ask,
+    library,
+    nextWeek,
     async spareKeyId() {
       return (await scoped(['EVENTS_READ'])).keyId
     },

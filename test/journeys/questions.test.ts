@@ -11,8 +11,10 @@ const QUESTION = `id title urgency status askedAt dueAt dueAtLocal { mentor ment
 describeWithStores('journey: a question asked, answered on time, and one that runs late', (kind) => {
   let server: TestServer
   let p: Awaited<ReturnType<typeof buildProgram>>
-  const as = (key: string) => (query: string, variables: Record<string, unknown> = {}) =>
-    server.gql(query, variables, bearer(key))
+  const as =
+    (key: string) =>
+    (query: string, variables: Record<string, unknown> = {}) =>
+      server.gql(query, variables, bearer(key))
 
   beforeAll(async () => {
     // Friday 2026-11-20 12:00 UTC: 07:00 for the New York mentor, 12:00 in Lisbon.
@@ -55,7 +57,14 @@ describeWithStores('journey: a question asked, answered on time, and one that ru
   it('missing context is BAD_USER_INPUT naming goal and tried', async () => {
     const r = await as(p.menteeKey)(
       `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
-      { input: { mentorshipId: p.mentorshipId, title: 'x', urgency: 'CAN_WAIT', context: { goal: ' ', tried: '' } } },
+      {
+        input: {
+          mentorshipId: p.mentorshipId,
+          title: 'x',
+          urgency: 'CAN_WAIT',
+          context: { goal: ' ', tried: '' },
+        },
+      },
     )
     expect(r.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT')
     expect(r.errors?.[0]?.extensions.fields?.map((f) => f.field).sort()).toEqual([
@@ -64,13 +73,33 @@ describeWithStores('journey: a question asked, answered on time, and one that ru
     ])
   })
 
+  it('an answer nested deeper than rendering can follow is refused, naming the field', async () => {
+    const r = await ask({ title: 'Deep?', urgency: 'CAN_WAIT', context: { goal: 'g', tried: 't' } })
+    const deep = await as(p.mentorKey)(
+      `mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`,
+      { input: { questionId: r.data.askQuestion.id, body: `${'> '.repeat(5000)}deep` } },
+    )
+    expect(deep.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.body' }],
+    })
+  })
+
   it('a deadline that passes unanswered is recorded once as QuestionOverdue', async () => {
-    const r = await ask({ title: 'Which queue library?', urgency: 'THIS_WEEK', context: { goal: 'Pick one', tried: 'Read docs' } })
+    const r = await ask({
+      title: 'Which queue library?',
+      urgency: 'THIS_WEEK',
+      context: { goal: 'Pick one', tried: 'Read docs' },
+    })
     const id = r.data.askQuestion.id
     server.clock.set(server.clock.now().plus({ hours: 25 }))
     expect(await recordOverdueQuestions(server.trellis.deps)).toBeGreaterThanOrEqual(1)
     await recordOverdueQuestions(server.trellis.deps)
-    const events = await server.gql(`{ events(first: 100, types: ["QuestionOverdue"]) { edges { node { data } } } }`, {}, bearer(p.adminKey))
+    const events = await server.gql(
+      `{ events(first: 100, types: ["QuestionOverdue"]) { edges { node { data } } } }`,
+      {},
+      bearer(p.adminKey),
+    )
     expect(events.data.events.edges.filter((e: any) => e.node.data.questionId === id)).toHaveLength(1)
     const q = await as(p.menteeKey)(`query($id: ID!) { question(id: $id) { ${QUESTION} } }`, { id })
     expect(q.data.question).toMatchObject({ overdue: true, withinWindow: false, status: 'OPEN' })

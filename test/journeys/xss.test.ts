@@ -23,12 +23,13 @@ if (!haveCorpora) {
 }
 
 /** The fields rendered to HTML; the first test fails when the schema grows another. */
-const HTML_FIELDS = ['CheckIn.html', 'Reply.html']
+const HTML_FIELDS = ['Answer.html', 'CheckIn.html', 'Reply.html']
 
 describe('journey: nothing written in Markdown runs in the reader’s tool', () => {
   let server: TestServer
   let p: Awaited<ReturnType<typeof buildProgram>>
   let checkInId: string
+  let questionId: string
 
   beforeAll(async () => {
     server = await startServer('pglite')
@@ -39,10 +40,23 @@ describe('journey: nothing written in Markdown runs in the reader’s tool', () 
       bearer(p.menteeKey),
     )
     checkInId = r.data.submitCheckIn.id
+    const asked = await server.gql(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+      {
+        input: {
+          mentorshipId: p.mentorshipId,
+          title: 'Where do payloads go?',
+          urgency: 'CAN_WAIT',
+          context: { goal: 'Read answers safely', tried: 'Nothing yet' },
+        },
+      },
+      bearer(p.menteeKey),
+    )
+    questionId = asked.data.askQuestion.id
   })
   afterAll(() => server?.close())
 
-  it('the fields rendered to HTML are the check-in’s and the reply’s', () => {
+  it('the fields rendered to HTML are the check-in’s, the reply’s and the answer’s', () => {
     const schema = buildSchema(loadSchema())
     const fields = Object.values(schema.getTypeMap())
       .filter(isObjectType)
@@ -158,6 +172,18 @@ describe('journey: nothing written in Markdown runs in the reader’s tool', () 
     for (const reply of replies as Array<{ id: string; html: string }>) {
       const found = problemsIn(parseFragment(reply.html) as unknown as Node)
       if (found.length) problems.push({ field: 'Reply.html', payload: reply.id, problems: found })
+    }
+    // Answers to a question, in the same batches.
+    for (const batch of replyDocuments) {
+      const r = await server.gql(
+        `mutation($input: AnswerQuestionInput!) { answerQuestion(input: $input) { answers { html } } }`,
+        { input: { questionId, body: documentOf(batch) } },
+        bearer(p.mentorKey),
+      )
+      expect(r.errors).toBeUndefined()
+      const html: string = r.data.answerQuestion.answers.at(-1).html
+      const found = problemsIn(parseFragment(html) as unknown as Node)
+      if (found.length) problems.push({ field: 'Answer.html', payload: batch.join('\n⋯\n'), problems: found })
     }
     return problems
   }

@@ -60,6 +60,18 @@ export async function startServer(
     lifecyclePollMs: options.lifecyclePollMs ?? 0,
     ...(options.engine && { engine: options.engine }),
   })
+  const served = await serve(trellis, clock)
+  return {
+    ...served,
+    async close() {
+      await served.close()
+      await database.close()
+    },
+  }
+}
+
+/** A Trellis already built, listening on a free loopback port; closing it leaves its database open. */
+export async function serve(trellis: Trellis, clock: ReturnType<typeof manualClock>): Promise<TestServer> {
   const url = await trellis.app.listen({ port: 0, host: '127.0.0.1' })
   return {
     url,
@@ -73,10 +85,7 @@ export async function startServer(
       })
       return { status: response.status, ...((await response.json()) as object) } as GqlResponse<any>
     },
-    async close() {
-      await trellis.close()
-      await database.close()
-    },
+    close: () => trellis.close(),
   }
 }
 

@@ -74,7 +74,7 @@ export async function up(db: Kysely<any>) {
       body text,
       kind text not null,
       tags text[] not null,
-      added_by uuid not null,
+      added_by text not null,
       at timestamptz not null
     );
     create index resources_at on resources (at);
