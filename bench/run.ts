@@ -16,7 +16,8 @@ import { benchDatabase, type BenchDatabase, type StoreKind } from './stores.ts'
 /**
  * `npm run bench [-- --quick] [--store postgres|pglite|both] [--pg-url URL] [--pglite-dir DIR]`:
  * seeds a program (or takes a seeded database), starts Trellis and a bare baseline on it, and
- * measures the routes, appends, projections and subscription lag on each store. Only 127.0.0.1.
+ * measures the routes, appends, projections, subscription lag and search on each store. Only
+ * 127.0.0.1. `--only search` measures search alone (`--search-documents N`, 500,000 by default).
  */
 const { values } = parseArgs({
   options: {
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     'pg-url': { type: 'string' },
     'pglite-dir': { type: 'string' },
     'search-documents': { type: 'string' },
+    only: { type: 'string' },
     out: { type: 'string', default: new URL('./results.json', import.meta.url).pathname },
   },
 })
@@ -65,80 +67,91 @@ const cannon = startCannon()
 let source: BenchDatabase | null = null
 let seeded = 0n
 
-try {
-  // PostgreSQL is seeded through the handlers; PGlite then gets its log (or is seeded itself when alone).
-  if (stores.includes('postgres') || values['pg-url']) {
-    source = await benchDatabase('postgres', values['pg-url'])
-    await seedIfEmpty(source)
-    seeded = await headOf(source)
+if (values.only === 'search') {
+  try {
+    for (const kind of stores) await benchSearch(kind)
+  } finally {
+    cannon.close()
   }
-  for (const kind of stores) {
-    const data = kind === 'postgres' ? source! : await benchDatabase('pglite', values['pglite-dir'])
-    try {
-      if (kind === 'pglite' && source && !(await hasProgram(data))) {
-        say(`pglite: appending the PostgreSQL log into ${data.where}`)
-        const copy = await replicateEvents(source.database, data.database, seeded)
-        figure(kind, 'append, replaying the seeded log', copy.eventsPerSecond, 'events/s')
-      } else if (kind === 'pglite') await seedIfEmpty(data)
-      say(`${kind}: rebuilding the read models`)
-      const rebuild = await measureRebuild(data.database)
-      figure(kind, 'projection catch-up', rebuild.eventsPerSecond, 'events/s')
-      figure(kind, `rebuild all projections (${rebuild.events} events)`, rebuild.seconds, 's')
-      figure(kind, 'rebuild 1,000,000 events (extrapolated)', 1e6 / rebuild.eventsPerSecond, 's')
-
-      const trellis = await createTrellis(config, { database: data.database })
+} else
+  try {
+    // PostgreSQL is seeded through the handlers; PGlite then gets its log (or is seeded itself when alone).
+    if (stores.includes('postgres') || values['pg-url']) {
+      source = await benchDatabase('postgres', values['pg-url'])
+      await seedIfEmpty(source)
+      seeded = await headOf(source)
+    }
+    for (const kind of stores) {
+      const data = kind === 'postgres' ? source! : await benchDatabase('pglite', values['pglite-dir'])
       try {
-        const connections = kind === 'pglite' ? settings.pgliteConnections : settings.connections
-        say(`${kind}: routes at ${connections.join(', ')} connections, ${settings.seconds} s each`)
-        const routes = await benchRoutes(trellis, cannon, { ...settings, connections }, (line) =>
-          say(`${kind}: ${line}`),
-        )
-        for (const r of routes.results) results.push({ ...r, store: kind })
-        for (const [key, note] of routes.notes) notes.set(`${kind}/${key}`, note)
-        for (const name of routes.queries) queries.add(name)
-        say(`${kind}: subscription lag under write load`)
-        const lag = await measureLag(trellis, settings.measureSeconds, 4)
-        figure(kind, 'subscription lag p50', lag.p50Ms, 'ms')
-        figure(kind, 'subscription lag p99', lag.p99Ms, 'ms')
-        figure(kind, 'write load during lag (4 writers)', lag.writesPerSecond, 'events/s')
+        if (kind === 'pglite' && source && !(await hasProgram(data))) {
+          say(`pglite: appending the PostgreSQL log into ${data.where}`)
+          const copy = await replicateEvents(source.database, data.database, seeded)
+          figure(kind, 'append, replaying the seeded log', copy.eventsPerSecond, 'events/s')
+        } else if (kind === 'pglite') await seedIfEmpty(data)
+        say(`${kind}: rebuilding the read models`)
+        const rebuild = await measureRebuild(data.database)
+        figure(kind, 'projection catch-up', rebuild.eventsPerSecond, 'events/s')
+        figure(kind, `rebuild all projections (${rebuild.events} events)`, rebuild.seconds, 's')
+        figure(kind, 'rebuild 1,000,000 events (extrapolated)', 1e6 / rebuild.eventsPerSecond, 's')
+
+        const trellis = await createTrellis(config, { database: data.database })
+        try {
+          const connections = kind === 'pglite' ? settings.pgliteConnections : settings.connections
+          say(`${kind}: routes at ${connections.join(', ')} connections, ${settings.seconds} s each`)
+          const routes = await benchRoutes(trellis, cannon, { ...settings, connections }, (line) =>
+            say(`${kind}: ${line}`),
+          )
+          for (const r of routes.results) results.push({ ...r, store: kind })
+          for (const [key, note] of routes.notes) notes.set(`${kind}/${key}`, note)
+          for (const name of routes.queries) queries.add(name)
+          say(`${kind}: subscription lag under write load`)
+          const lag = await measureLag(trellis, settings.measureSeconds, 4)
+          figure(kind, 'subscription lag p50', lag.p50Ms, 'ms')
+          figure(kind, 'subscription lag p99', lag.p99Ms, 'ms')
+          figure(kind, 'write load during lag (4 writers)', lag.writesPerSecond, 'events/s')
+        } finally {
+          await trellis.close()
+        }
       } finally {
-        await trellis.close()
+        if (data !== source) await data.close()
       }
-    } finally {
-      if (data !== source) await data.close()
+      say(`${kind}: appends against raw inserts`)
+      const appends = await measureAppends(kind, settings.measureSeconds, settings.writers)
+      figure(kind, 'append, one stream', appends.oneStream, 'events/s')
+      figure(kind, `append, many streams (${appends.writers} writers)`, appends.manyStreams, 'events/s')
+      figure(kind, 'raw insert, 1 connection', appends.rawOne, 'rows/s')
+      figure(kind, `raw insert, ${appends.writers} connections`, appends.rawMany, 'rows/s')
+      figure(kind, 'append / raw insert, one stream', appends.oneStream / appends.rawOne, 'ratio')
+      figure(kind, 'append / raw insert, many streams', appends.manyStreams / appends.rawMany, 'ratio')
+      await benchSearch(kind)
     }
-    say(`${kind}: appends against raw inserts`)
-    const appends = await measureAppends(kind, settings.measureSeconds, settings.writers)
-    figure(kind, 'append, one stream', appends.oneStream, 'events/s')
-    figure(kind, `append, many streams (${appends.writers} writers)`, appends.manyStreams, 'events/s')
-    figure(kind, 'raw insert, 1 connection', appends.rawOne, 'rows/s')
-    figure(kind, `raw insert, ${appends.writers} connections`, appends.rawMany, 'rows/s')
-    figure(kind, 'append / raw insert, one stream', appends.oneStream / appends.rawOne, 'ratio')
-    figure(kind, 'append / raw insert, many streams', appends.manyStreams / appends.rawMany, 'ratio')
-    if (settings.searchDocuments > 0) {
-      say(`${kind}: search over ${settings.searchDocuments} documents`)
-      const search = await measureSearch(kind, settings.searchDocuments, say)
-      const docs = `${search.documents} documents`
-      figure(
-        kind,
-        `search documents indexed per second (${docs})`,
-        search.documents / search.fillSeconds,
-        'docs/s',
-      )
-      figure(kind, `search p50, a pair's member (${docs})`, search.member.p50, 'ms')
-      figure(kind, `search p95, a pair's member (${docs})`, search.member.p95, 'ms')
-      figure(kind, `search p50, the library only (${docs})`, search.admin.p50, 'ms')
-      figure(kind, `search p95, the library only (${docs})`, search.admin.p95, 'ms')
-    }
+  } finally {
+    cannon.close()
+    await source?.close()
   }
-} finally {
-  cannon.close()
-  await source?.close()
-}
 
 writeResults(values.out, results)
 printTable(results, queries, notes)
 console.log(`\n${results.length} results in ${values.out}; the whole run took ${elapsed()}`)
+
+/** Search latency on its own database of `--search-documents` documents (0 skips it). */
+async function benchSearch(kind: StoreKind) {
+  if (settings.searchDocuments <= 0) return
+  say(`${kind}: search over ${settings.searchDocuments} documents`)
+  const search = await measureSearch(kind, settings.searchDocuments, say)
+  const docs = `${search.documents} documents`
+  figure(
+    kind,
+    `search documents indexed per second (${docs})`,
+    search.documents / search.fillSeconds,
+    'docs/s',
+  )
+  figure(kind, `search p50, a pair's member (${docs})`, search.member.p50, 'ms')
+  figure(kind, `search p95, a pair's member (${docs})`, search.member.p95, 'ms')
+  figure(kind, `search p50, the library only (${docs})`, search.admin.p50, 'ms')
+  figure(kind, `search p95, the library only (${docs})`, search.admin.p95, 'ms')
+}
 
 async function headOf(target: BenchDatabase) {
   const row = await target.database.db

@@ -42,8 +42,14 @@ const QUERIES = [
  * search projection with text from the real weekly reports, then searched as a pair's member (their
  * pair's writing among everyone's) and as an admin (the library only), one query at a time.
  */
-export async function measureSearch(kind: StoreKind, documents: number, log: (line: string) => void) {
-  const data = await benchDatabase(kind)
+export async function measureSearch(
+  kind: StoreKind,
+  documents: number,
+  log: (line: string) => void,
+  /** A database to fill and keep (a URL or a PGlite directory); a fresh one, removed after, if absent. */
+  given?: string,
+) {
+  const data = await benchDatabase(kind, given)
   try {
     const { db } = data.database
     await migrate(db)

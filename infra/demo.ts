@@ -8,6 +8,7 @@ import { registerPerson } from '../services/people/handlers.ts'
 import { dueDateOf, firstWeekOf, weekOf, weeksBetween } from '../services/rules/week.ts'
 import type { Actor } from '../services/shared/actor.ts'
 import { manualClock } from '../services/shared/clock.ts'
+import { seedDemoRecord } from './demoRecord.ts'
 import { demoCheckIn, demoReply } from './demoText.ts'
 
 const mentors = [
@@ -38,7 +39,8 @@ const PATTERN = [
 
 /**
  * A demo program written through the real command handlers, with a hand-moved clock so eight
- * weeks of history carry real times: on-time, late and missed check-ins, prompt and late replies.
+ * weeks of history carry real times: on-time, late and missed check-ins, prompt and late replies,
+ * and questions, decisions and resources at the end.
  */
 export async function seedDemo(deps: Deps) {
   const end = deps.clock.now()
@@ -76,6 +78,8 @@ export async function seedDemo(deps: Deps) {
       await replyToCheckIn(demo, as, { checkInId: step.checkInId!, markdown: step.text })
     }
   }
+  await seedDemoRecord(demo, clock, admin, pairs, end)
+  clock.set(end)
   const first = pairs[0]!
   const { apiKey: menteeKey } = await createApiKey(deps, admin, {
     name: `demo key for ${mentees[0]!.name}`,

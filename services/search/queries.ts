@@ -31,29 +31,36 @@ export async function searchDocuments(
   filters: SearchFilters,
   first: number,
 ) {
-  const readable = personId
-    ? sql`(d.mentorship_id is null or d.mentorship_id in (
-        select id from mentorships where mentor_id = ${personId} or mentee_id = ${personId}))`
-    : sql`d.mentorship_id is null`
-  const conditions = [
-    readable,
+  const narrowing = [
     // Six kinds at most, however long the list a client sends: one parameter each.
     filters.types?.length ? sql`d.type in (${sql.join([...new Set(filters.types)])})` : null,
     filters.mentorshipId ? sql`d.mentorship_id = ${filters.mentorshipId}` : null,
     filters.from ? sql`d.at >= ${filters.from}::timestamptz` : null,
     filters.to ? sql`d.at < ${filters.to}::timestamptz` : null,
   ].filter((c) => c !== null)
-  // Ranked and cut first; only the page's rows pay for a headline.
+  const and = narrowing.length ? sql` and ${sql.join(narrowing, sql` and `)}` : sql``
+  const pairs = personId
+    ? sql`array(select id from mentorships where mentor_id = ${personId} or mentee_id = ${personId})`
+    : sql`'{}'::uuid[]`
+  // The caller's own pairs' documents are few (hundreds a year per pair): they are taken by their
+  // pair first and matched one by one, however common the words; the library (no pair) is matched
+  // through its own text index. Only the page's rows are then read whole, for the snippet.
   const { rows } = await sql<SearchHitRow>`
-    select page.type, page.id, page.mentorship_id, page.title,
-      ts_headline('english', page.body, page.q, ${HEADLINE}) as snippet
-    from (
-      select d.type, d.id, d.mentorship_id, d.title, d.body, d.at, q.q, ts_rank_cd(d.document, q.q) as rank
-      from search_documents d, (select ${query} as q) q
-      where d.document @@ q.q and ${sql.join(conditions, sql` and `)}
-      order by rank desc, d.at desc, d.id
-      limit ${first}
-    ) page
+    with q as (select ${query} as q),
+    mine as materialized (
+      select d.type, d.id, d.at, d.document from search_documents d
+      where d.mentorship_id = any(${pairs})${and}
+    ),
+    ranked as (
+      select mine.type, mine.id, mine.at, ts_rank_cd(mine.document, q.q) as rank
+      from mine, q where mine.document @@ q.q
+      union all
+      select d.type, d.id, d.at, ts_rank_cd(d.document, q.q) as rank
+      from search_documents d, q where d.mentorship_id is null and d.document @@ q.q${and}
+    ),
+    page as (select * from ranked order by rank desc, at desc, id limit ${first})
+    select d.type, d.id, d.mentorship_id, d.title, ts_headline('english', d.body, q.q, ${HEADLINE}) as snippet
+    from page join search_documents d on d.type = page.type and d.id = page.id, q
     order by page.rank desc, page.at desc, page.id`.execute(db)
   return rows
 }

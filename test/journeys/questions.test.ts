@@ -114,3 +114,46 @@ describeWithStores('journey: a question asked, answered on time, and one that ru
     expect(s.data.search).toEqual([])
   })
 })
+
+describeWithStores(
+  'journey: the questions’ own timer records a passed deadline with nobody asking',
+  (kind) => {
+    let server: TestServer
+    beforeAll(async () => {
+      server = await startServer(kind, { now: '2026-11-20T12:00:00Z', lifecyclePollMs: 50 })
+      await server.trellis.startLifecycle()
+    })
+    afterAll(() => server?.close())
+
+    it('QuestionOverdue appears in the feed once the clock passes the deadline', async () => {
+      const p = await buildProgram(server)
+      const asked = await server.gql(
+        `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id dueAt } }`,
+        {
+          input: {
+            mentorshipId: p.mentorshipId,
+            title: 'Is the job queue idempotent?',
+            urgency: 'BLOCKING',
+            context: { goal: 'Retry safely', tried: 'Read the worker code' },
+          },
+        },
+        bearer(p.menteeKey),
+      )
+      const id = asked.data.askQuestion.id
+      server.clock.set(server.clock.now().plus({ days: 1 }))
+      const overdue = async () =>
+        (
+          await server.gql(
+            `{ events(first: 100, types: ["QuestionOverdue"]) { edges { node { data } } } }`,
+            {},
+            bearer(p.adminKey),
+          )
+        ).data.events.edges.filter(
+          (e: { node: { data: { questionId: string } } }) => e.node.data.questionId === id,
+        )
+      const until = Date.now() + 10_000
+      while ((await overdue()).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50))
+      expect(await overdue()).toHaveLength(1)
+    })
+  },
+)

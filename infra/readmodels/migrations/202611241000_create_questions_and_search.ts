@@ -90,7 +90,7 @@ export async function up(db: Kysely<any>) {
       ) stored,
       primary key (type, id)
     );
-    create index search_documents_document on search_documents using gin (document);
+    create index search_documents_library on search_documents using gin (document) where mentorship_id is null;
     create index search_documents_mentorship on search_documents (mentorship_id, at)
     `,
   )
