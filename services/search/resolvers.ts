@@ -7,11 +7,13 @@ import { isStorableText } from '../shared/validation.ts'
 import { anyWord, searchDocuments, websearch } from './queries.ts'
 
 const MAX_QUERY = 500
+/** A question being written: its title and body, of which the first 40 distinct words are used. */
+const MAX_DRAFT = 8000
 const MAX_HITS = 50
 
-function requireText(field: string, value: string) {
+function requireText(field: string, value: string, max = MAX_QUERY) {
   if (value.trim() === '') throw badField(field, 'must not be empty')
-  if (value.length > MAX_QUERY) throw badField(field, `must be at most ${MAX_QUERY} characters`)
+  if (value.length > max) throw badField(field, `must be at most ${max} characters`)
   if (!isStorableText(value)) throw badField(field, 'must not contain NUL characters or unpaired surrogates')
 }
 
@@ -50,7 +52,7 @@ export const searchResolvers: Resolvers = {
     },
     async suggestAnswers(_, { mentorshipId, text, first }, ctx) {
       requireMember(ctx.actor)
-      requireText('text', text)
+      requireText('text', text, MAX_DRAFT)
       if (!isUuid(mentorshipId) || !(await isMember(ctx, mentorshipId))) throw notFound('mentorship')
       return searchDocuments(
         ctx.deps.db,
