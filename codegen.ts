@@ -24,6 +24,8 @@ const config: CodegenConfig = {
           Decision: '../../services/record/queries.ts#DecisionRow',
           Resource: '../../services/record/queries.ts#ResourceRow',
           SearchHit: '../../services/search/queries.ts#SearchHitRow',
+          Call: '../../services/calls/queries.ts#CallRow',
+          AgendaItem: '../../services/calls/agenda.ts#AgendaItemRow',
         },
         enumsAsTypes: true,
         avoidOptionals: false,

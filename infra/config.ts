@@ -15,6 +15,10 @@ export interface Config {
   oidc: { issuer: string; audience: string | null } | null
   /** TEMPORAL_ADDRESS: run lifecycles on Temporal instead of the embedded runner. */
   temporal: { address: string; namespace: string; taskQueue: string; inProcessWorker: boolean } | null
+  /** TRELLIS_MEETING_BASE_URL: where generated call links open (a Jitsi Meet server). */
+  meetingBaseUrl: string
+  /** TRELLIS_PUBLIC_URL: the address clients reach Trellis at, for calendar feed URLs. */
+  publicUrl: string | null
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eventstoreUrl: env.EVENTSTORE_URL || null,
     now,
     demo: env.TRELLIS_DEMO !== '0',
+    meetingBaseUrl: env.TRELLIS_MEETING_BASE_URL || 'https://meet.jit.si',
+    publicUrl: env.TRELLIS_PUBLIC_URL || null,
     oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE || null } : null,
     temporal: env.TEMPORAL_ADDRESS
       ? {

@@ -57,6 +57,8 @@ export async function createTrellis(
       projector.committed.on('events', listener)
       return () => projector.committed.off('events', listener)
     },
+    meetingBaseUrl: config.meetingBaseUrl,
+    publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
     // Replaced below by the lifecycle engine's, once it exists.
     lifecycle: (command) => applyLifecycleCommand(deps, command),
   }

@@ -15,4 +15,8 @@ export interface Deps {
   lifecycle(command: LifecycleCommand): Promise<void>
   /** Events as the read models commit them (for live subscriptions); returns an unsubscribe. */
   subscribe(listener: (events: RecordedEvent[]) => void): () => void
+  /** Where generated call links live (TRELLIS_MEETING_BASE_URL); Jitsi Meet when absent. */
+  meetingBaseUrl?: string
+  /** The address clients reach Trellis at (TRELLIS_PUBLIC_URL), for calendar feed URLs. */
+  publicUrl?: string
 }

@@ -1,4 +1,6 @@
 import { accessEvents } from './access/events.ts'
+import { calendarEvents } from './calendar/events.ts'
+import { callEvents } from './calls/events.ts'
 import { checkInEvents } from './checkins/events.ts'
 import { lifecycleEvents } from './lifecycle/events.ts'
 import { mentorshipEvents } from './mentorships/events.ts'
@@ -16,6 +18,8 @@ export const allEvents: readonly EventDefinition[] = [
   ...accessEvents,
   ...questionEvents,
   ...recordEvents,
+  ...callEvents,
+  ...calendarEvents,
 ]
 
 export const eventDefinitions = new Map(allEvents.map((d) => [d.type, d]))

@@ -1,4 +1,6 @@
 import { apiKeysProjection } from './access/projection.ts'
+import { calendarProjection } from './calendar/projection.ts'
+import { callsProjection } from './calls/projection.ts'
 import { checkInsProjection } from './checkins/projection.ts'
 import { eventFeedProjection } from './feed/projection.ts'
 import { lifecycleProjection } from './lifecycle/projection.ts'
@@ -18,6 +20,8 @@ export const projections: readonly Projection[] = [
   apiKeysProjection,
   questionsProjection,
   recordProjection,
+  callsProjection,
+  calendarProjection,
   searchProjection,
   eventFeedProjection,
 ]

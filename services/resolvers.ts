@@ -1,5 +1,6 @@
 import type { Resolvers } from '../schema/generated/resolvers.ts'
 import { accessResolvers } from './access/resolvers.ts'
+import { callsResolvers } from './calls/resolvers.ts'
 import { checkInsResolvers } from './checkins/resolvers.ts'
 import { feedResolvers } from './feed/resolvers.ts'
 import { lifecycleResolvers } from './lifecycle/resolvers.ts'
@@ -19,6 +20,7 @@ const areas: Resolvers[] = [
   questionsResolvers,
   recordResolvers,
   searchResolvers,
+  callsResolvers,
 ]
 
 /** Each area's resolvers, merged type by type; a field defined twice is a mistake worth a crash. */

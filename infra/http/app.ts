@@ -8,6 +8,8 @@ import type { Context } from '../../services/context.ts'
 import type { Deps } from '../../services/deps.ts'
 import { repliesFor, revisionsFor } from '../../services/checkins/queries.ts'
 import { checkInsByIds, checkInTexts, submittedWeeksSince, weekPages } from '../../services/checkins/weeks.ts'
+import { calendarEntries, personBySecret } from '../../services/calendar/queries.ts'
+import { renderCalendar } from '../../services/calendar/ics.ts'
 import { memberships, mentorshipsByIds } from '../../services/mentorships/queries.ts'
 import { answersFor, changesFor } from '../../services/questions/queries.ts'
 import { partnersOf, peopleByIds } from '../../services/people/queries.ts'
@@ -143,6 +145,19 @@ export async function buildApp({ deps, authenticate, production, health, logger 
       )
     if (body && 'query' in body && typeof body.query !== 'string')
       return refuse('`query` must be a string holding a GraphQL document', 'invalid_query', 'query')
+  })
+
+  // A person's private calendar: the secret in the path is the only credential a calendar app sends.
+  app.get<{ Params: { file: string } }>('/calendar/:file', async (request, reply) => {
+    const secret = /^([A-Za-z0-9_-]{43})\.ics$/.exec(request.params.file)?.[1]
+    const person = secret ? await personBySecret(deps.db, secret) : undefined
+    if (!person) return reply.code(404).type('text/plain; charset=utf-8').send('no such calendar\n')
+    const now = deps.clock.now()
+    const entries = await calendarEntries(deps.db, person.id, now)
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('cache-control', 'private, max-age=300')
+      .send(renderCalendar(`Trellis: ${person.name}`, entries, now))
   })
 
   app.get('/healthz', async (_, reply) => {

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import * as createReadModels from './migrations/202611231900_create_read_models.ts'
 import * as createLifecycle from './migrations/202611232030_create_lifecycle.ts'
 import * as createQuestionsAndSearch from './migrations/202611241000_create_questions_and_search.ts'
+import * as createCalls from './migrations/202611241100_create_calls.ts'
 import { projections } from '../../services/projections.ts'
 import { emptyReadModels } from './projector.ts'
 
@@ -16,6 +17,7 @@ const migrations: Array<[string, Migration]> = [
   ['202611231900_create_read_models', createReadModels],
   ['202611232030_create_lifecycle', createLifecycle],
   ['202611241000_create_questions_and_search', createQuestionsAndSearch],
+  ['202611241100_create_calls', createCalls],
 ]
 
 const LOCK = 7261001

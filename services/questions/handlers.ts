@@ -33,6 +33,10 @@ import {
 
 export const questionStream = (id: string) => `question-${id}`
 
+/** The question an item under “Questions I Have” becomes: one per check-in and item. */
+export const trackedQuestionId = (checkInId: string, index: number) =>
+  nameBasedId(`checkin-question:${checkInId}:${index}`)
+
 /** The pair, for a member of it; anyone else learns nothing, not even that it exists. */
 async function pairOf(deps: Deps, mentorshipId: string, by: string) {
   const mentorship = await load(deps, streams.mentorship(mentorshipId), mentorshipAggregate)
@@ -148,7 +152,7 @@ export async function trackCheckInQuestions(deps: Deps, actor: Actor, input: unk
   const dueAt = await deadline(deps, pair, responderId, urgency, askedAt)
   const ids: string[] = []
   for (const [index, item] of items.entries()) {
-    const questionId = nameBasedId(`checkin-question:${c.checkInId}:${index}`)
+    const questionId = trackedQuestionId(c.checkInId, index)
     ids.push(questionId)
     await execute(deps, {
       streamId: questionStream(questionId),

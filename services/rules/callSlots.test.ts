@@ -11,6 +11,7 @@ import {
   type CallSlot,
   type RankedSlot,
   type Role,
+  whoIsInconvenienced,
 } from './callSlots.ts'
 import type { Range } from './ranges.ts'
 import { ZONES } from './testZones.ts'
@@ -739,5 +740,20 @@ describe('properties over random zone pairs, dates and working weeks', () => {
       ),
       { numRuns: 100 },
     )
+  })
+})
+
+describe('whoIsInconvenienced: whoever spends part of the call outside their own hours', () => {
+  const newYork = { zone: 'America/New_York', workingHours: [] }
+  const lisbon = { zone: 'Europe/Lisbon', workingHours: [] }
+  it.each([
+    ['inside both days (10:00 New York, 15:00 Lisbon)', '2026-01-07T15:00:00Z', [] as string[]],
+    ['after Lisbon’s day ends (12:30 New York, 17:30 Lisbon)', '2026-01-07T17:30:00Z', ['MENTEE']],
+    ['before New York’s day starts (08:00 New York, 13:00 Lisbon)', '2026-01-07T13:00:00Z', ['MENTOR']],
+    ['straddling New York’s 09:00 by 15 minutes', '2026-01-07T13:45:00Z', ['MENTOR']],
+    ['on a Saturday, for both', '2026-01-10T15:00:00Z', ['MENTOR', 'MENTEE']],
+  ])('%s', (_, start, expected) => {
+    const at = DateTime.fromISO(start, { zone: 'utc' })
+    expect(whoIsInconvenienced(newYork, lisbon, at, at.plus({ minutes: 30 }))).toEqual(expected)
   })
 })

@@ -1,5 +1,5 @@
 import { DateTime, FixedOffsetZone } from 'luxon'
-import { intersect, type Range } from './ranges.ts'
+import { intersect, subtract, type Range } from './ranges.ts'
 import { addDays, epochDay, isIanaZone, localDateAt, localInstant, weekdayOf } from './week.ts'
 import { DEFAULT_WORKING_WEEK, workingHoursErrors, type WorkingWeek } from './workingHours.ts'
 
@@ -331,4 +331,20 @@ export function callPlan(args: {
     plan.push({ start: pick.start, end: pick.end, inconvenientFor: pick.inconvenientFor })
   }
   return plan
+}
+
+/** Who would spend part of a call at `start`–`end` outside their own working hours. */
+export function whoIsInconvenienced(
+  mentor: Attendee,
+  mentee: Attendee,
+  start: DateTime,
+  end: DateTime,
+): Role[] {
+  const call = [{ start: start.toMillis(), end: end.toMillis() }]
+  const outside = (who: Attendee) =>
+    subtract(call, workingRanges(who, start, end)).some((r) => r.end > r.start)
+  return [
+    ...(outside(mentor) ? (['MENTOR'] as const) : []),
+    ...(outside(mentee) ? (['MENTEE'] as const) : []),
+  ]
 }

@@ -1,11 +1,13 @@
 import { sql, type Kysely } from 'kysely'
+import type { CallEvent } from '../calls/events.ts'
 import type { CheckInEvent } from '../checkins/events.ts'
 import type { QuestionEvent } from '../questions/events.ts'
 import type { RecordEvent } from '../record/events.ts'
 import type { Projection } from '../shared/projection.ts'
 import { insertRows } from '../shared/projection.ts'
 
-export type DocumentType = 'CHECK_IN' | 'REPLY' | 'QUESTION' | 'ANSWER' | 'DECISION' | 'RESOURCE'
+export type DocumentType =
+  'CHECK_IN' | 'REPLY' | 'QUESTION' | 'ANSWER' | 'DECISION' | 'RESOURCE' | 'CALL_NOTE'
 
 interface Document {
   type: DocumentType
@@ -40,7 +42,7 @@ export const searchProjection: Projection = {
     return {
       apply({ event, metadata }) {
         const at = metadata.occurredAt
-        const e = event as CheckInEvent | QuestionEvent | RecordEvent
+        const e = event as CheckInEvent | QuestionEvent | RecordEvent | CallEvent
         switch (e.type) {
           case 'CheckInSubmitted':
             put({
@@ -121,6 +123,19 @@ export const searchProjection: Projection = {
               body: paragraphs(d.context, d.decision, d.why),
               at,
             })
+            return
+          }
+          case 'CallOutcomeRecorded': {
+            const d = e.data
+            if (d.notes)
+              put({
+                type: 'CALL_NOTE',
+                id: d.callId,
+                mentorship_id: d.mentorshipId,
+                title: `Call notes, ${at.slice(0, 10)}`,
+                body: d.notes,
+                at,
+              })
             return
           }
           case 'ResourceAdded': {

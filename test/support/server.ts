@@ -17,6 +17,8 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   demo: false,
   oidc: null,
   temporal: null,
+  meetingBaseUrl: 'https://meet.jit.si',
+  publicUrl: null,
   ...overrides,
 })
 
