@@ -1,6 +1,8 @@
 import type { DateTime } from 'luxon'
 import type { Deps } from '../services/deps.ts'
-import { answerQuestion, askQuestion } from '../services/questions/handlers.ts'
+import { attendeesOf, scheduleCall } from '../services/calls/handlers.ts'
+import { answerQuestion, askQuestion, flagForCall } from '../services/questions/handlers.ts'
+import { callPlan } from '../services/rules/callSlots.ts'
 import { addResource, recordDecision } from '../services/record/handlers.ts'
 import type { Actor } from '../services/shared/actor.ts'
 import type { manualClock } from '../services/shared/clock.ts'
@@ -36,7 +38,8 @@ const RESOURCES = [
 /**
  * The demo's questions, decisions and library, written through the handlers at the end of the
  * demo's weeks: one blocking question answered on time, one open this-week question in each of the
- * first pairs' mentors' queues, a decision per pair, and three resources.
+ * first pairs' mentors' queues (flagged for their next call, scheduled at the plan's time), a
+ * decision per pair, and three resources.
  */
 export async function seedDemoRecord(
   demo: Deps,
@@ -68,7 +71,7 @@ export async function seedDemoRecord(
       body: 'Set `lock_timeout` on the migration and retry; the nightly report job holds that lock.',
     })
     clock.set(end.minus({ hours: 5 + i }))
-    await askQuestion(demo, person(pair.menteeId), {
+    const forTheCall = await askQuestion(demo, person(pair.menteeId), {
       mentorshipId: pair.mentorshipId,
       title: 'When should a test use the real database?',
       urgency: 'THIS_WEEK',
@@ -84,5 +87,23 @@ export async function seedDemoRecord(
       decision: 'Repository tests use a real PostgreSQL database; unit tests stay pure.',
       why: 'The bugs we ship are in SQL, which a mock never runs.',
     })
+    // The next bi-weekly call, at the time the plan proposes, with that question on its agenda.
+    await flagForCall(demo, person(pair.menteeId), { questionId: forTheCall })
+    const { mentor, mentee } = await attendeesOf(demo, pair)
+    const [slot] = callPlan({
+      mentor,
+      mentee,
+      from: end,
+      count: 1,
+      durationMinutes: 30,
+      lastInconvenienced: null,
+    })
+    if (slot)
+      await scheduleCall(demo, person(pair.mentorId), {
+        mentorshipId: pair.mentorshipId,
+        start: slot.start.toISO(),
+        durationMinutes: 30,
+        kind: 'BIWEEKLY',
+      })
   }
 }

@@ -138,11 +138,13 @@ export const callsResolvers: Resolvers = {
         .where('start_at', '<', fortnight.plus({ days: 14 }).toUTC().toISO()!)
         .executeTakeFirst()
       if (scheduled) return null
-      const last = await lastInconvenienced(ctx.deps.db, m.id, fortnight.toUTC().toISO()!)
+      // Never a time already past: from now, when the fortnight began earlier.
+      const from = DateTime.max(fortnight, ctx.deps.clock.now().setZone(zone))
+      const last = await lastInconvenienced(ctx.deps.db, m.id, from.toUTC().toISO()!)
       const [slot] = callPlan({
         mentor,
         mentee,
-        from: fortnight,
+        from,
         count: 1,
         durationMinutes: 30,
         lastInconvenienced: last,

@@ -33,6 +33,10 @@ export interface Pair {
   decisionId: string
   /** A check-in whose "Questions I Have" items are marked, for tracking them as questions. */
   questionsCheckInId: string
+  /** A held call: its link given explicitly, a member's agenda item and its notes, all marked. */
+  callId: string
+  /** A call called off, its link and reason marked. */
+  cancelledCallId: string
 }
 
 export type Urgency = 'BLOCKING' | 'THIS_WEEK' | 'CAN_WAIT'
@@ -43,6 +47,14 @@ export const marker = (pair: PairName, kind: string, n: number) =>
 export const MARKER = /PRIVATE-([AB])-[a-z]+-\d{4}/g
 
 export type World = Awaited<ReturnType<typeof buildWorld>>
+
+/** A call link given explicitly, marked: `https://meet.example.com/PRIVATE-A-join-0003`. */
+export const joinUrl = (pair: PairName, n: number) => `https://meet.example.com/${marker(pair, 'join', n)}`
+/** Call starts around the server's clock (2026-11-20T12:00Z when built): one to come, one begun. */
+export const FUTURE = '2026-12-01T15:00:00Z'
+export const PAST = '2026-11-18T15:00:00Z'
+/** A calendar feed URL's secret: `…/calendar/<secret>.ics`. */
+export const feedSecret = (url: string) => /\/calendar\/([^/]+)\.ics$/.exec(url)?.[1] ?? url
 
 export async function buildWorld() {
   const issuer = await startIssuer()
@@ -140,6 +152,8 @@ export async function buildWorld() {
     questionId: '',
     decisionId: '',
     questionsCheckInId: '',
+    callId: '',
+    cancelledCallId: '',
   })
   const pairs = { A: pairOf('A', a), B: pairOf('B', b) }
   const keys = { A: a, B: b }
@@ -148,6 +162,19 @@ export async function buildWorld() {
   const weeks = { A: 0, B: 0 }
   /** What plant() adds outside the pairs: a resource of the library (no private text). */
   const library = { resourceId: '' }
+  /**
+   * Calendar feed secrets, each its person's alone: every secret any answer has handed out, by
+   * person (old ones too: a rotated secret is still nobody else's), and each person's current one.
+   */
+  const feeds = { issued: new Map<string, Set<string>>(), current: new Map<string, string>() }
+  /** Notes a feed URL handed to (a caller acting for) `personId`; returns its secret. */
+  function issuedFeed(personId: string, url: string) {
+    const secret = feedSecret(url)
+    const issued = feeds.issued.get(personId) ?? feeds.issued.set(personId, new Set()).get(personId)!
+    issued.add(secret)
+    feeds.current.set(personId, secret)
+    return secret
+  }
 
   /** A call as one member of a pair, by their person key. */
   const as =
@@ -180,8 +207,40 @@ export async function buildWorld() {
   }
 
   /**
+   * A new call of the pair, scheduled by its mentee with a marked link: in the future (as the
+   * server's clock reads it) unless `start` says otherwise. Its id and its agenda's item ids.
+   */
+  async function schedule(pair: Pair, start = FUTURE) {
+    const scheduled = await as(pair, 'mentee')(
+      `mutation($input: ScheduleCallInput!) { scheduleCall(input: $input) { id agenda { id } } }`,
+      {
+        mentorshipId: pair.id,
+        start,
+        durationMinutes: 30,
+        kind: 'BIWEEKLY',
+        joinUrl: joinUrl(pair.name, next()),
+      },
+    )
+    const call = scheduled.scheduleCall as { id: string; agenda: Array<{ id: string }> }
+    return { id: call.id, itemIds: call.agenda.map((i) => i.id) }
+  }
+
+  /** A marked item on a call's agenda, added by one member; its id. */
+  async function addItem(pair: Pair, callId: string, by: 'mentor' | 'mentee' = 'mentor') {
+    const text = marker(pair.name, 'agenda', next())
+    const added = await as(pair, by)(
+      `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agenda { id text source } } }`,
+      { callId, text },
+    )
+    const items = added.addAgendaItem.agenda as Array<{ id: string; text: string; source: string }>
+    return items.find((i) => i.source === 'MEMBER' && i.text === text)!.id
+  }
+
+  /**
    * Each pair's text: a check-in, an edit, a reply, a leave and two transitions; questions both
-   * ways (one answered), a decision, and a check-in with questions to track; all marked.
+   * ways (one answered), a decision, a check-in with questions to track, a held call (its link,
+   * a member's agenda item, its notes) and a cancelled one (its link, the reason); all marked.
+   * And each member's calendar feed URL, a secret of their own.
    */
   async function plant() {
     const added = await gql(`mutation($input: AddResourceInput!) { addResource(input: $input) { id } }`, {
@@ -251,6 +310,30 @@ export async function buildWorld() {
         },
       )
       pair.questionsCheckInId = withQuestions.submitCheckIn.id
+
+      // Held: it started before the server's clock, so its outcome can be recorded.
+      pair.callId = (await schedule(pair, PAST)).id
+      await addItem(pair, pair.callId, 'mentor')
+      await mentor(`mutation($input: RecordCallOutcomeInput!) { recordCallOutcome(input: $input) { id } }`, {
+        callId: pair.callId,
+        status: 'HELD',
+        notes: `## Notes\n${marker(pair.name, 'notes', next())}`,
+      })
+      pair.cancelledCallId = (await schedule(pair)).id
+      await addItem(pair, pair.cancelledCallId, 'mentee')
+      await mentee(`mutation($input: CancelCallInput!) { cancelCall(input: $input) { id } }`, {
+        callId: pair.cancelledCallId,
+        reason: marker(pair.name, 'cancel', next()),
+      })
+
+      for (const [personId, key] of [
+        [pair.mentorId, keys[pair.name].mentorKey],
+        [pair.menteeId, keys[pair.name].menteeKey],
+      ] as const) {
+        const r = await server.gql(`{ calendarFeed }`, {}, bearer(key))
+        if (r.errors) throw new Error(JSON.stringify(r.errors))
+        issuedFeed(personId, r.data.calendarFeed)
+      }
     }
   }
 
@@ -286,7 +369,11 @@ export async function buildWorld() {
     plant,
     reset,
     ask,
+    schedule,
+    addItem,
     library,
+    feeds,
+    issuedFeed,
     nextWeek,
     async spareKeyId() {
       return (await scoped(['EVENTS_READ'])).keyId

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildProgram } from '../support/program.ts'
 import { bearer, startServer, type TestServer } from '../support/server.ts'
 import { describeWithStores } from '../support/stores.ts'
@@ -192,5 +192,67 @@ describeWithStores('journey: a call across time zones, from slot to notes, in bo
     expect((await fetch(before.replace(/^http:\/\/[^/]+/, server.url))).status).toBe(404)
     expect(await feedOf(p.menteeKey)).toBe(rotateCalendarFeed)
     await vevents(rotateCalendarFeed)
+  })
+})
+
+describe('journey: the lifecycle’s CallDue proposes the next slot from the plan', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    // San Francisco and Singapore share no working hour: the proposal takes turns with the inconvenience.
+    server = await startServer('pglite', { now: '2026-11-20T12:00:00Z', lifecyclePollMs: 50 })
+    await server.trellis.startLifecycle()
+  })
+  afterAll(() => server?.close())
+
+  it('a proposal appears once CallDue is recorded, inside 06:00–22:00 for both, and goes once a call is scheduled', async () => {
+    // The first CallDue falls 14 days after the start: 19 November.
+    const p = await buildProgram(server, {
+      startedOn: '2026-11-05',
+      mentor: { timeZone: 'America/Los_Angeles' },
+      mentee: { timeZone: 'Asia/Singapore' },
+    })
+    const read = async () =>
+      (
+        await server.gql(
+          `query($id: ID!) { mentorship(id: $id) { proposedCall { start end inconvenientFor } } }`,
+          { id: p.mentorshipId },
+          bearer(p.menteeKey),
+        )
+      ).data.mentorship.proposedCall
+    let proposal = await read()
+    for (let i = 0; i < 200 && !proposal; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      proposal = await read()
+    }
+    expect(proposal).not.toBeNull()
+    expect(proposal.inconvenientFor.length).toBeGreaterThan(0)
+    expect(Date.parse(proposal.start)).toBeGreaterThanOrEqual(Date.parse('2026-11-20T12:00:00Z'))
+    const hourIn = (zone: string) =>
+      Number(
+        new Date(proposal.start).toLocaleString('en-GB', {
+          timeZone: zone,
+          hour: '2-digit',
+          hourCycle: 'h23',
+        }),
+      )
+    for (const zone of ['America/Los_Angeles', 'Asia/Singapore']) {
+      expect(hourIn(zone)).toBeGreaterThanOrEqual(6)
+      expect(hourIn(zone)).toBeLessThan(22)
+    }
+    await server.gql(
+      `mutation($input: ScheduleCallInput!) { scheduleCall(input: $input) { id } }`,
+      {
+        input: { mentorshipId: p.mentorshipId, start: proposal.start, durationMinutes: 30, kind: 'BIWEEKLY' },
+      },
+      bearer(p.menteeKey),
+    )
+    expect(await read()).toBeNull()
+    // Outside the pair there is nothing to propose.
+    const admin = await server.gql(
+      `query($id: ID!) { mentorship(id: $id) { proposedCall { start } } }`,
+      { id: p.mentorshipId },
+      bearer(p.adminKey),
+    )
+    expect(admin.data.mentorship.proposedCall).toBeNull()
   })
 })

@@ -45,6 +45,25 @@ async function mentorshipCount(url: string, key: string) {
   return ((await response.json()) as any).data.mentorships.totalCount
 }
 
+/** The demo mentee's record: a call with a flagged question on its agenda, and searchable text. */
+async function demoRecord(url: string, key: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({
+      query: `{ mentorships { edges { node { calls { edges { node { kind agenda { source } } } } } } }
+        search(query: "database") { type } }`,
+    }),
+  })
+  const data = ((await response.json()) as any).data
+  return {
+    agendas: data.mentorships.edges.flatMap((m: any) =>
+      m.node.calls.edges.flatMap((c: any) => c.node.agenda.map((a: any) => a.source)),
+    ),
+    found: data.search.map((h: any) => h.type),
+  }
+}
+
 describe('journey: npm start on the embedded default', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'trellis-start-'))
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -56,6 +75,10 @@ describe('journey: npm start on the embedded default', () => {
     const adminKey = /Demo admin key:\s+(\S+)/.exec(printed)![1]!
     expect(printed).toMatch(/GraphiQL\s+\S+\/graphiql/)
     expect(await mentorshipCount(url, adminKey)).toBe(6)
+    const menteeKey = /Demo mentee key[^:]*:\s+(\S+)/.exec(printed)![1]!
+    const record = await demoRecord(url, menteeKey)
+    expect(record.agendas).toContain('FLAGGED_QUESTION')
+    expect(record.found).toEqual(expect.arrayContaining(['QUESTION', 'DECISION']))
 
     const second = start(dataDir, /in use by process/)
     expect(await second.ready).toMatch(/is in use by process \d+: the embedded database serves one process/)
