@@ -16,8 +16,9 @@ export interface FeedAudience {
   memberOf: ReadonlySet<string>
 }
 
-/** Event types only an admin sees: keys and the admin audit trail. */
+/** Event types only an admin sees: keys, calendar feed secrets and the admin audit trail. */
 export const ADMIN_ONLY = new Set([
+  'CalendarFeedIssued',
   'ApiKeyCreated',
   'ApiKeyRevoked',
   'AdminActionPerformed',

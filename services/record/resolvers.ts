@@ -2,7 +2,8 @@ import type { Resolvers } from '../../schema/generated/resolvers.ts'
 import { iso } from '../checkins/view.ts'
 import { isMember } from '../context.ts'
 import { READERS, requireAnyScope } from '../shared/actor.ts'
-import { notFound } from '../shared/errors.ts'
+import { badField, notFound } from '../shared/errors.ts'
+import { isStorableText } from '../shared/validation.ts'
 import { pageSize } from '../shared/paging.ts'
 import { addResource, recordDecision } from './handlers.ts'
 import { decisionsOf, findDecision, findResource, listResources, resourceCursor } from './queries.ts'
@@ -21,6 +22,8 @@ export const recordResolvers: Resolvers = {
     },
     async resources(_, { first, after, tag, kind }, ctx) {
       requireAnyScope(ctx.actor, READERS)
+      if (tag && (!isStorableText(tag) || tag.length > 40))
+        throw badField('tag', 'must be a tag: at most 40 characters, no NUL or unpaired surrogates')
       const page = await listResources(ctx.deps.db, { tag, kind }, pageSize(first), after ?? null)
       return {
         edges: page.rows.map((node) => ({ cursor: resourceCursor(node), node })),

@@ -100,6 +100,26 @@ describe('hostile: every operation of the schema, fuzzed over HTTP', () => {
       },
       callers.admin,
     )
+    // Calls: one to come (to move, cancel, add to), one begun (its outcome recordable) with a
+    // member's agenda item, so their operations reach past NOT_FOUND and the item's id is named.
+    const schedule = async (start: string) => {
+      const r = await server.gql(
+        `mutation($input: ScheduleCallInput!) { scheduleCall(input: $input) { id } }`,
+        { input: { mentorshipId: p.mentorshipId, start, durationMinutes: 30, kind: 'BIWEEKLY' } },
+        callers.mentee,
+      )
+      return r.data.scheduleCall.id as string
+    }
+    const callId = await schedule('2026-12-01T15:00:00Z')
+    const pastCallId = await schedule('2026-11-18T15:00:00Z')
+    const item = await server.gql(
+      `mutation($input: AddAgendaItemInput!) { addAgendaItem(input: $input) { agenda { id source } } }`,
+      { input: { callId: pastCallId, text: 'Docker cache again' } },
+      callers.mentor,
+    )
+    const itemId: string = item.data.addAgendaItem.agenda.find(
+      (i: { source: string }) => i.source === 'MEMBER',
+    ).id
     // One left open, for the mentor's queue and its cursor.
     await server.gql(
       `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
@@ -144,6 +164,9 @@ describe('hostile: every operation of the schema, fuzzed over HTTP', () => {
         questionId,
         recorded.data.recordDecision.id,
         added.data.addResource.id,
+        callId,
+        pastCallId,
+        itemId,
       ],
       emails: [listed.data.a.email, listed.data.b.email],
       cursors: [

@@ -5,7 +5,7 @@ import type { GqlResponse } from '../support/server.ts'
 import { askFor, policy, type Ask, type Outcome, type Target } from './policy.ts'
 import { leaks, feedProblems, pairsReadBy } from './privacy.ts'
 import { endingCodes, responseProblems, settle, subscribe, type Subscription, wsClient } from './responses.ts'
-import { buildWorld, type Caller, type World } from './world.ts'
+import { buildWorld, feedSecret, type Caller, type World } from './world.ts'
 
 /**
  * The permission matrix: every operation of the schema × every kind of caller × each pair's ids,
@@ -136,6 +136,25 @@ describe('hostile: every operation × every caller, as the policy declares', () 
       const expected = ask.caller.access === 'admin' || ask.caller.access === 'projections' ? all : own
       return seen === expected ? [] : [`totalCount ${seen}, expected ${expected}`]
     },
+    async 'Query.call'(ask, r) {
+      const call = r.data.call as {
+        joinUrl: string | null
+        notes: string | null
+        agenda: Array<{ text: string | null; source: string }>
+      }
+      const texts = [call.joinUrl, call.notes, ...call.agenda.map((i) => i.text)]
+      if (!ask.member)
+        return texts.some((t) => t !== null) ? ['the link, notes or agenda text shown outside the pair'] : []
+      return call.joinUrl && call.notes && call.agenda.some((i) => i.source === 'MEMBER' && i.text)
+        ? []
+        : ['the link, notes or a member’s agenda item missing for a member']
+    },
+    async 'Query.calendarFeed'(ask, r, w) {
+      return feedChecks(w, ask, r.data.calendarFeed, false)
+    },
+    async 'Mutation.rotateCalendarFeed'(ask, r, w) {
+      return feedChecks(w, ask, r.data.rotateCalendarFeed, true)
+    },
     async 'Query.events'(ask, r, w) {
       return feedProblems(
         w,
@@ -145,6 +164,23 @@ describe('hostile: every operation × every caller, as the policy declares', () 
     },
   }
 })
+
+/**
+ * A feed URL handed to a caller acting for a person: the same until rotated, a new one on rotating;
+ * noted as theirs, so privacy.ts finds it in any answer to anyone else.
+ */
+function feedChecks(world: World, ask: Ask, url: string, rotated: boolean): string[] {
+  const personId = ask.caller.personId!
+  const secret = feedSecret(url)
+  const problems: string[] = []
+  if (secret === url) problems.push(`${url} is not a calendar feed URL`)
+  const before = world.feeds.current.get(personId)
+  if (!rotated && before && secret !== before) problems.push('a different feed URL than before, unrotated')
+  if (rotated && [...world.feeds.issued.values()].some((s) => s.has(secret)))
+    problems.push('rotating gave a URL handed out before')
+  world.issuedFeed(personId, url)
+  return problems
+}
 
 /** The failure throttle counts refused credentials per address: space them past its window. */
 function spaceOutFailures(world: World) {

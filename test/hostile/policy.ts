@@ -1,4 +1,14 @@
-import { marker, type Caller, type Pair, type PairName, type Urgency, type World } from './world.ts'
+import {
+  FUTURE,
+  joinUrl,
+  marker,
+  PAST,
+  type Caller,
+  type Pair,
+  type PairName,
+  type Urgency,
+  type World,
+} from './world.ts'
 
 /**
  * Who may do what, declared once per operation of the schema (DESIGN "Auth and scopes", PRODUCT §8).
@@ -98,6 +108,8 @@ const input = (value: Record<string, unknown>) => ({ input: value })
 
 /** A fresh open question of the pair, so a cell that changes one never meets another's change. */
 const fresh = async (w: World, p: Pair, urgency: Urgency = 'THIS_WEEK') => w.ask(p, 'mentee', urgency)
+/** A fresh call of the pair, scheduled by its mentee with a marked link, for one cell to change. */
+const freshCall = async (w: World, p: Pair, start = FUTURE) => (await w.schedule(p, start)).id
 /** Words every pair's marked text holds, to search for. */
 const PRIVATE = 'PRIVATE'
 
@@ -322,6 +334,99 @@ export const policy: Record<string, Policy> = {
     // The library is everyone's: nothing private goes in.
     variables: (w) =>
       input({ title: `Resource ${w.next()}`, url: 'https://example.com/guide', kind: 'ARTICLE' }),
+  },
+  'Query.call': {
+    targets: PAIRS,
+    // The call for whoever sees its pair; its link, notes and agenda text for its members alone.
+    expect: readPair,
+    variables: (_, p) => ({ id: p!.callId }),
+    text: PAIRS,
+  },
+  'Query.callSlots': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: (_, p) => ({ mentorshipId: p!.id, from: '2026-11-23', weeks: 1, duration: 30 }),
+  },
+  'Query.callPlan': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: (_, p) => ({ mentorshipId: p!.id, from: '2026-11-23', count: 2 }),
+  },
+  'Query.calendarFeed': {
+    targets: NONE,
+    // The caller's own secret URL: privacy.ts holds each person's to them alone.
+    expect: ownList,
+    variables: () => ({}),
+  },
+  'Mutation.scheduleCall': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: (w, p) =>
+      input({
+        mentorshipId: p!.id,
+        start: FUTURE,
+        durationMinutes: 30,
+        kind: 'BIWEEKLY',
+        joinUrl: joinUrl(p!.name, w.next()),
+      }),
+    text: PAIRS,
+  },
+  'Mutation.rescheduleCall': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: async (w, p) => input({ callId: await freshCall(w, p!), start: '2026-12-02T15:30:00Z' }),
+    text: PAIRS,
+  },
+  'Mutation.cancelCall': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: async (w, p) =>
+      input({ callId: await freshCall(w, p!), reason: marker(p!.name, 'cancel', w.next()) }),
+    text: PAIRS,
+  },
+  'Mutation.recordCallOutcome': {
+    targets: PAIRS,
+    expect: memberAct(),
+    // Begun before the server's clock: past the call_not_started check, to the happy path.
+    variables: async (w, p) =>
+      input({
+        callId: await freshCall(w, p!, PAST),
+        status: 'HELD',
+        notes: marker(p!.name, 'notes', w.next()),
+      }),
+    text: PAIRS,
+  },
+  'Mutation.addAgendaItem': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: async (w, p) =>
+      input({ callId: await freshCall(w, p!), text: marker(p!.name, 'agenda', w.next()) }),
+    text: PAIRS,
+  },
+  'Mutation.reorderAgenda': {
+    targets: PAIRS,
+    expect: memberAct(),
+    // The fresh call's whole agenda (the record's items and a member's), last first.
+    variables: async (w, p) => {
+      const call = await w.schedule(p!)
+      const item = await w.addItem(p!, call.id)
+      return input({ callId: call.id, itemIds: [item, ...call.itemIds].reverse() })
+    },
+    text: PAIRS,
+  },
+  'Mutation.tickAgendaItem': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: async (w, p) => {
+      const call = await w.schedule(p!)
+      return input({ callId: call.id, itemId: await w.addItem(p!, call.id) })
+    },
+    text: PAIRS,
+  },
+  'Mutation.rotateCalendarFeed': {
+    targets: NONE,
+    expect: ownList,
+    variables: () => ({}),
   },
   'Subscription.events': {
     targets: [...PAIRS, '-'],

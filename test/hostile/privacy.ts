@@ -3,7 +3,8 @@ import { MARKER, type Caller, type Pair, type PairName, type World } from './wor
 
 /**
  * Who may read what (PRODUCT §8): a pair's text its members only, directly or through a tool
- * acting for them; an email the admins, the person and their partners; keys the admins.
+ * acting for them; an email the admins, the person and their partners; keys the admins; a
+ * calendar feed URL its person alone.
  */
 
 /** Event types only an admin sees: keys and the admin audit trail. */
@@ -45,6 +46,12 @@ export function leaks(world: World, caller: Caller, answer: string, sent: string
   for (const [personId, email] of world.emails) {
     if (answer.includes(email) && !sent.includes(email) && !seesEmailOf(world, caller, personId))
       found.add(email)
+  }
+  // A calendar feed's secret is its person's alone: not the admin's, not their partner's.
+  for (const [personId, secrets] of world.feeds.issued) {
+    if (caller.personId === personId) continue
+    for (const secret of secrets)
+      if (answer.includes(secret) && !sent.includes(secret)) found.add(`the calendar feed of ${personId}`)
   }
   if (caller.access !== 'admin' && answer.includes('trl_')) found.add('an API key')
   if (/secret_?hash/i.test(answer)) found.add('a key hash')

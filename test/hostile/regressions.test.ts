@@ -43,6 +43,17 @@ describe('hostile: regressions found by fuzzing the schema', () => {
     expect(hundred.errors).toBeUndefined()
   })
 
+  it('resources(tag:) with a NUL character is BAD_USER_INPUT naming tag, not an internal error', async () => {
+    const r = await server.gql(
+      `query($tag: String) { resources(tag: $tag) { edges { cursor } } }`,
+      { tag: 'a\u0000b' },
+      bearer(program.menteeKey),
+    )
+    expect(r.errors?.map((e) => [e.extensions.code, e.extensions.fields?.map((f) => f.field)])).toEqual([
+      ['BAD_USER_INPUT', ['tag']],
+    ])
+  })
+
   it('search(types:) repeated 100,000 times answers as with each type once, not an internal error', async () => {
     const r = await server.gql(
       `query($types: [SearchHitType!]) { search(query: "docker", types: $types) { id } }`,
