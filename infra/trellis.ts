@@ -12,6 +12,8 @@ import { clockStartingAt, systemClock, type Clock } from '../services/shared/clo
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
 import { applyLifecycleCommand } from '../services/lifecycle/commands.ts'
 import { startOverdueTimer } from '../services/questions/overdue.ts'
+import { evaluateProgramHealth } from '../services/health/evaluate.ts'
+import { startSweep } from '../services/shared/sweep.ts'
 import { startDispatcher } from '../workflows/dispatcher.ts'
 import { createEmbeddedEngine } from '../workflows/embedded.ts'
 import type { LifecycleEngine } from '../workflows/engine.ts'
@@ -84,6 +86,7 @@ export async function createTrellis(
   deps.lifecycle = (command) => engine.command(command)
   let dispatcher: Subscription | null = null
   let overdue: ReturnType<typeof startOverdueTimer> | null = null
+  let health: ReturnType<typeof startSweep> | null = null
   return {
     app,
     deps,
@@ -100,8 +103,15 @@ export async function createTrellis(
       engine.startLoop?.()
       // With no polling (tests that move the clock by hand) deadlines are swept by hand too.
       const pollMs = options.lifecyclePollMs ?? 1000
-      if (pollMs > 0)
+      if (pollMs > 0) {
         overdue ??= startOverdueTimer(deps, pollMs, (error) => console.error('question deadlines:', error))
+        // Health moves by the week: a look every minute (every 60 polls) is plenty.
+        health ??= startSweep(
+          () => evaluateProgramHealth(deps),
+          pollMs * 60,
+          (error) => console.error('program health:', error),
+        )
+      }
     },
     database,
     store,
@@ -110,6 +120,7 @@ export async function createTrellis(
       await app.close()
       await dispatcher?.stop()
       await overdue?.stop()
+      await health?.stop()
       await engine.close()
       await lifecycle.close()
       await projector.stop()

@@ -2,6 +2,8 @@ import { accessEvents } from './access/events.ts'
 import { calendarEvents } from './calendar/events.ts'
 import { callEvents } from './calls/events.ts'
 import { checkInEvents } from './checkins/events.ts'
+import { goalEvents } from './goals/events.ts'
+import { healthEvents } from './health/events.ts'
 import { lifecycleEvents } from './lifecycle/events.ts'
 import { mentorshipEvents } from './mentorships/events.ts'
 import { personEvents } from './people/events.ts'
@@ -20,6 +22,8 @@ export const allEvents: readonly EventDefinition[] = [
   ...recordEvents,
   ...callEvents,
   ...calendarEvents,
+  ...goalEvents,
+  ...healthEvents,
 ]
 
 export const eventDefinitions = new Map(allEvents.map((d) => [d.type, d]))

@@ -3,6 +3,8 @@ import { calendarProjection } from './calendar/projection.ts'
 import { callsProjection } from './calls/projection.ts'
 import { checkInsProjection } from './checkins/projection.ts'
 import { eventFeedProjection } from './feed/projection.ts'
+import { goalsProjection } from './goals/projection.ts'
+import { healthProjection } from './health/projection.ts'
 import { lifecycleProjection } from './lifecycle/projection.ts'
 import { mentorshipsProjection } from './mentorships/projection.ts'
 import { peopleProjection } from './people/projection.ts'
@@ -22,6 +24,8 @@ export const projections: readonly Projection[] = [
   recordProjection,
   callsProjection,
   calendarProjection,
+  goalsProjection,
+  healthProjection,
   searchProjection,
   eventFeedProjection,
 ]

@@ -3,6 +3,8 @@ import { accessResolvers } from './access/resolvers.ts'
 import { callsResolvers } from './calls/resolvers.ts'
 import { checkInsResolvers } from './checkins/resolvers.ts'
 import { feedResolvers } from './feed/resolvers.ts'
+import { goalsResolvers } from './goals/resolvers.ts'
+import { healthResolvers } from './health/resolvers.ts'
 import { lifecycleResolvers } from './lifecycle/resolvers.ts'
 import { mentorshipsResolvers } from './mentorships/resolvers.ts'
 import { peopleResolvers } from './people/resolvers.ts'
@@ -21,6 +23,8 @@ const areas: Resolvers[] = [
   recordResolvers,
   searchResolvers,
   callsResolvers,
+  goalsResolvers,
+  healthResolvers,
 ]
 
 /** Each area's resolvers, merged type by type; a field defined twice is a mistake worth a crash. */

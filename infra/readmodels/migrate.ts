@@ -3,6 +3,8 @@ import * as createReadModels from './migrations/202611231900_create_read_models.
 import * as createLifecycle from './migrations/202611232030_create_lifecycle.ts'
 import * as createQuestionsAndSearch from './migrations/202611241000_create_questions_and_search.ts'
 import * as createCalls from './migrations/202611241100_create_calls.ts'
+import * as createGoals from './migrations/202611241200_create_goals.ts'
+import * as createHealth from './migrations/202611241300_create_health.ts'
 import { projections } from '../../services/projections.ts'
 import { emptyReadModels } from './projector.ts'
 
@@ -18,6 +20,8 @@ const migrations: Array<[string, Migration]> = [
   ['202611232030_create_lifecycle', createLifecycle],
   ['202611241000_create_questions_and_search', createQuestionsAndSearch],
   ['202611241100_create_calls', createCalls],
+  ['202611241200_create_goals', createGoals],
+  ['202611241300_create_health', createHealth],
 ]
 
 const LOCK = 7261001

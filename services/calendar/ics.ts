@@ -71,7 +71,8 @@ export function renderCalendar(name: string, entries: readonly CalendarEntry[], 
     else lines.push(`DTSTART:${utcStamp(entry.when.start)}`, `DTEND:${utcStamp(entry.when.end)}`)
     lines.push(`SUMMARY:${escapeText(entry.summary)}`)
     if (entry.description) lines.push(`DESCRIPTION:${escapeText(entry.description)}`)
-    if (entry.url) lines.push(`URL:${entry.url}`)
+    // A URI value has no escapes: anything that could end the line is dropped, whatever was stored.
+    if (entry.url) lines.push(`URL:${entry.url.replace(/[\u0000-\u001f\u007f\s]/g, '')}`)
     lines.push(`STATUS:${entry.cancelled ? 'CANCELLED' : 'CONFIRMED'}`, 'TRANSP:OPAQUE', 'END:VEVENT')
   }
   lines.push('END:VCALENDAR')

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import type { Kysely } from 'kysely'
 import { addDays } from '../rules/week.ts'
-import { nextReviewOn, REVIEW_EVERY_DAYS } from '../rules/reviews.ts'
+import { nextReviewAfter, REVIEW_EVERY_DAYS } from '../rules/reviews.ts'
 import type { CalendarEntry } from './ics.ts'
 
 /** How far back a feed reaches: calendars keep what they saw; the feed need not repeat history. */
@@ -96,7 +96,13 @@ export async function calendarEntries(
         summary: `Check-in due (week of ${due.week_of}) for ${pair.mentor_name}`,
         sequence: 0,
         cancelled: false,
-        when: { day: DateTime.fromJSDate(new Date(due.due_at)).setZone(pair.mentee_zone).toISODate()! },
+        // due_at ends the due day: the day is the one its last millisecond falls in.
+        when: {
+          day: DateTime.fromJSDate(new Date(due.due_at))
+            .minus({ milliseconds: 1 })
+            .setZone(pair.mentee_zone)
+            .toISODate()!,
+        },
       })
     }
   }
@@ -122,8 +128,21 @@ export async function calendarEntries(
     }
   }
 
+  const reviewed = new Map(
+    (
+      await db
+        .selectFrom('reviews')
+        .select(['mentorship_id', (eb) => eb.fn.max('at').as('at')])
+        .where('mentorship_id', 'in', [...byId.keys()])
+        .groupBy('mentorship_id')
+        .execute()
+    ).map((r) => [r.mentorship_id as string, r.at as Date | string]),
+  )
   for (const pair of pairs.filter((p) => p.phase === 'WEEKLY' || p.phase === 'MONTHLY')) {
-    let day = nextReviewOn(pair.started_on, now.setZone(pair.mentee_zone).toISODate()!)
+    const zone = pair.mentee_zone as string
+    const last = reviewed.get(pair.id as string)
+    const lastOn = last ? DateTime.fromJSDate(new Date(last)).setZone(zone).toISODate()! : null
+    let day = nextReviewAfter(pair.started_on, now.setZone(zone).toISODate()!, lastOn)
     for (let i = 0; i < REVIEWS_AHEAD; i++, day = addDays(day, REVIEW_EVERY_DAYS)) {
       entries.push({
         uid: `review-${pair.id}-${day}@trellis`,

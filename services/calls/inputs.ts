@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { markdownText } from '../markdown/input.ts'
-import { idempotencyKey, text } from '../shared/validation.ts'
+import { idempotencyKey, text, webUrl } from '../shared/validation.ts'
 import { CallKindSchema, RoleSchema } from './events.ts'
 
 const id = () => text().uuid()
@@ -15,18 +15,12 @@ const instant = text().refine((s) => {
 }, 'must be an ISO-8601 instant with its offset, between 2000 and 2100')
 const minutes = z.number().int()
 
-/** A call link members can open: http(s) only, never a script URL. */
-const joinUrl = text()
-  .max(2000)
-  .url('must be an absolute URL')
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
-
 export const ScheduleCallInput = z.object({
   mentorshipId: id(),
   start: instant,
   durationMinutes: minutes,
   kind: CallKindSchema,
-  joinUrl: joinUrl.nullish(),
+  joinUrl: webUrl().nullish(),
   idempotencyKey: idempotencyKey(),
 })
 

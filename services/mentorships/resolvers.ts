@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../schema/generated/resolvers.ts'
 import { checkInsPage } from '../checkins/weeks.ts'
-import { nextReviewOn } from '../rules/reviews.ts'
+import { DateTime } from 'luxon'
+import { nextReviewAfter } from '../rules/reviews.ts'
 import { weekOf } from '../rules/week.ts'
 import { READERS, requireAnyScope } from '../shared/actor.ts'
 import { notFound } from '../shared/errors.ts'
@@ -76,7 +77,16 @@ export const mentorshipsResolvers: Resolvers = {
         .now()
         .setZone(await menteeZone(ctx, m.mentee_id))
         .toISODate()!
-      return nextReviewOn(m.started_on, today)
+      const last = await ctx.deps.db
+        .selectFrom('reviews')
+        .select('at')
+        .where('mentorship_id', '=', m.id)
+        .orderBy('at', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      const zone = await menteeZone(ctx, m.mentee_id)
+      const lastOn = last ? DateTime.fromJSDate(new Date(last.at)).setZone(zone).toISODate()! : null
+      return nextReviewAfter(m.started_on, today, lastOn)
     },
     async currentWeekOf(m, _, ctx) {
       if (m.phase !== 'WEEKLY' || m.paused) return null

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.ts'
 import { systemActor } from '../shared/actor.ts'
+import { startSweep } from '../shared/sweep.ts'
 import { markOverdue } from './handlers.ts'
 import { overdueQuestions } from './queries.ts'
 
@@ -16,24 +17,5 @@ export async function recordOverdueQuestions(deps: Deps) {
 
 /** Questions' own timer: a sweep every `everyMs`, each after the last one ended. */
 export function startOverdueTimer(deps: Deps, everyMs: number, onError: (error: unknown) => void) {
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> = Promise.resolve()
-  let stopped = false
-  const tick = () => {
-    running = recordOverdueQuestions(deps).then(
-      () => undefined,
-      (error) => onError(error),
-    )
-    void running.then(() => {
-      if (!stopped) timer = setTimeout(tick, everyMs)
-    })
-  }
-  tick()
-  return {
-    async stop() {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
-    },
-  }
+  return startSweep(() => recordOverdueQuestions(deps), everyMs, onError)
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { markdownText } from '../markdown/input.ts'
-import { idempotencyKey, text } from '../shared/validation.ts'
+import { idempotencyKey, text, webUrl } from '../shared/validation.ts'
 import { ResourceKindSchema } from './events.ts'
 
 const line = (max: number) => text().trim().min(1, 'must not be empty').max(max)
@@ -15,16 +15,10 @@ export const RecordDecisionInput = z.object({
   idempotencyKey: idempotencyKey(),
 })
 
-/** Only web links: a `javascript:` or `data:` URL in a library would be a trap for every reader. */
-const webUrl = text()
-  .max(2000)
-  .url('must be an absolute URL')
-  .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')
-
 export const AddResourceInput = z
   .object({
     title: line(200),
-    url: webUrl.nullish(),
+    url: webUrl().nullish(),
     body: long().nullish(),
     kind: ResourceKindSchema,
     tags: z

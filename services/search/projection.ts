@@ -1,13 +1,14 @@
 import { sql, type Kysely } from 'kysely'
 import type { CallEvent } from '../calls/events.ts'
 import type { CheckInEvent } from '../checkins/events.ts'
+import type { GoalEvent } from '../goals/events.ts'
 import type { QuestionEvent } from '../questions/events.ts'
 import type { RecordEvent } from '../record/events.ts'
 import type { Projection } from '../shared/projection.ts'
 import { insertRows } from '../shared/projection.ts'
 
 export type DocumentType =
-  'CHECK_IN' | 'REPLY' | 'QUESTION' | 'ANSWER' | 'DECISION' | 'RESOURCE' | 'CALL_NOTE'
+  'CHECK_IN' | 'REPLY' | 'QUESTION' | 'ANSWER' | 'DECISION' | 'RESOURCE' | 'CALL_NOTE' | 'REVIEW'
 
 interface Document {
   type: DocumentType
@@ -42,7 +43,7 @@ export const searchProjection: Projection = {
     return {
       apply({ event, metadata }) {
         const at = metadata.occurredAt
-        const e = event as CheckInEvent | QuestionEvent | RecordEvent | CallEvent
+        const e = event as CheckInEvent | QuestionEvent | RecordEvent | CallEvent | GoalEvent
         switch (e.type) {
           case 'CheckInSubmitted':
             put({
@@ -136,6 +137,22 @@ export const searchProjection: Projection = {
                 body: d.notes,
                 at,
               })
+            return
+          }
+          case 'ReviewRecorded': {
+            const d = e.data
+            put({
+              type: 'REVIEW',
+              id: d.reviewId,
+              mentorship_id: d.mentorshipId,
+              title: `Goal review, ${at.slice(0, 10)}`,
+              body: paragraphs(
+                d.summary,
+                ...d.goalChanges.map((c) => c.newText),
+                ...d.newGoals.map((g) => g.text),
+              ),
+              at,
+            })
             return
           }
           case 'ResourceAdded': {

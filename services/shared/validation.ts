@@ -31,3 +31,15 @@ export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown, pr
     })),
   )
 }
+
+/**
+ * A web link a person gives: http(s), absolute, and one unbroken line. WHATWG URL parsing drops
+ * tabs and line breaks before it checks, so they are refused here first: written into an
+ * iCalendar line or a header they would start lines of their own.
+ */
+export const webUrl = () =>
+  text()
+    .max(2000)
+    .regex(/^[^\s\u0000-\u001f\u007f]+$/, 'must be one URL with no spaces or control characters')
+    .url('must be an absolute URL')
+    .refine((u) => /^https?:\/\//i.test(u), 'must be an http or https URL')

@@ -315,6 +315,36 @@ export const policy: Record<string, Policy> = {
     variables: (_, p) => input({ checkInId: p!.questionsCheckInId }),
     text: PAIRS,
   },
+  'Query.goalSet': {
+    targets: PAIRS,
+    expect: readOwn,
+    variables: (_, p) => ({ id: p!.goalSetId }),
+    text: PAIRS,
+  },
+  'Mutation.createGoalSet': {
+    targets: PAIRS,
+    expect: memberAct(),
+    // A new quarter each time: a pair has one set per period.
+    variables: (w, p) =>
+      input({
+        mentorshipId: p!.id,
+        period: `${2030 + w.next()}-Q1`,
+        goals: [{ category: 'Technical Skills', text: marker(p!.name, 'goal', w.next()) }],
+      }),
+    text: PAIRS,
+  },
+  'Mutation.updateGoal': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: (w, p) => input({ id: p!.goalId, text: marker(p!.name, 'goal', w.next()) }),
+    text: PAIRS,
+  },
+  'Mutation.recordReview': {
+    targets: PAIRS,
+    expect: memberAct(),
+    variables: (w, p) => input({ mentorshipId: p!.id, summary: marker(p!.name, 'review', w.next()) }),
+    text: PAIRS,
+  },
   'Mutation.recordDecision': {
     targets: PAIRS,
     expect: memberAct(),

@@ -31,6 +31,8 @@ export interface Pair {
   questionId: string
   /** A decision of the pair's log, marked. */
   decisionId: string
+  goalSetId: string
+  goalId: string
   /** A check-in whose "Questions I Have" items are marked, for tracking them as questions. */
   questionsCheckInId: string
   /** A held call: its link given explicitly, a member's agenda item and its notes, all marked. */
@@ -151,6 +153,8 @@ export async function buildWorld() {
     checkInId: '',
     questionId: '',
     decisionId: '',
+    goalSetId: '',
+    goalId: '',
     questionsCheckInId: '',
     callId: '',
     cancelledCallId: '',
@@ -301,6 +305,30 @@ export async function buildWorld() {
         },
       )
       pair.decisionId = recorded.recordDecision.id
+      const goals = await mentee(
+        `mutation($input: CreateGoalSetInput!) { createGoalSet(input: $input) { id goals { id } } }`,
+        {
+          mentorshipId: pair.id,
+          period: '2026-Q4',
+          markdown: `## Q4 2026 Goals\n\n### Technical Skills\n- [ ] ${marker(pair.name, 'goal', next())}\n`,
+          goals: [
+            {
+              category: 'Communication',
+              text: marker(pair.name, 'goal', next()),
+              readyWhen: marker(pair.name, 'ready', next()),
+            },
+          ],
+        },
+      )
+      pair.goalSetId = goals.createGoalSet.id
+      pair.goalId = goals.createGoalSet.goals[0].id
+      await mentor(`mutation($input: RecordReviewInput!) { recordReview(input: $input) { id } }`, {
+        mentorshipId: pair.id,
+        summary: marker(pair.name, 'review', next()),
+        goalChanges: [
+          { goalId: pair.goalId, change: 'TOO_EASY', newText: marker(pair.name, 'goal', next()) },
+        ],
+      })
       const withQuestions = await mentee(
         `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
         {
