@@ -5,6 +5,7 @@ import { checkInsProjection } from './checkins/projection.ts'
 import { eventFeedProjection } from './feed/projection.ts'
 import { goalsProjection } from './goals/projection.ts'
 import { healthProjection } from './health/projection.ts'
+import { metricsProjection } from './metrics/projection.ts'
 import { lifecycleProjection } from './lifecycle/projection.ts'
 import { mentorshipsProjection } from './mentorships/projection.ts'
 import { peopleProjection } from './people/projection.ts'
@@ -26,6 +27,7 @@ export const projections: readonly Projection[] = [
   calendarProjection,
   goalsProjection,
   healthProjection,
+  metricsProjection,
   searchProjection,
   eventFeedProjection,
 ]

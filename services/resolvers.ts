@@ -5,6 +5,7 @@ import { checkInsResolvers } from './checkins/resolvers.ts'
 import { feedResolvers } from './feed/resolvers.ts'
 import { goalsResolvers } from './goals/resolvers.ts'
 import { healthResolvers } from './health/resolvers.ts'
+import { metricsResolvers } from './metrics/resolvers.ts'
 import { lifecycleResolvers } from './lifecycle/resolvers.ts'
 import { mentorshipsResolvers } from './mentorships/resolvers.ts'
 import { peopleResolvers } from './people/resolvers.ts'
@@ -25,6 +26,7 @@ const areas: Resolvers[] = [
   callsResolvers,
   goalsResolvers,
   healthResolvers,
+  metricsResolvers,
 ]
 
 /** Each area's resolvers, merged type by type; a field defined twice is a mistake worth a crash. */

@@ -5,6 +5,7 @@ import * as createQuestionsAndSearch from './migrations/202611241000_create_ques
 import * as createCalls from './migrations/202611241100_create_calls.ts'
 import * as createGoals from './migrations/202611241200_create_goals.ts'
 import * as createHealth from './migrations/202611241300_create_health.ts'
+import * as createMetrics from './migrations/202611241400_create_metrics.ts'
 import { projections } from '../../services/projections.ts'
 import { emptyReadModels } from './projector.ts'
 
@@ -22,6 +23,7 @@ const migrations: Array<[string, Migration]> = [
   ['202611241100_create_calls', createCalls],
   ['202611241200_create_goals', createGoals],
   ['202611241300_create_health', createHealth],
+  ['202611241400_create_metrics', createMetrics],
 ]
 
 const LOCK = 7261001

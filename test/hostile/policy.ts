@@ -62,6 +62,8 @@ const readList: Rule = withKey((a) => (a.caller.access === 'events' ? 'FORBIDDEN
 /** The event feed: every scope, each redacted for itself. */
 const readFeed: Rule = withKey(() => 'data')
 const adminOnly: Rule = withKey((a) => (a.caller.access === 'admin' ? 'data' : 'FORBIDDEN'))
+/** Program-wide numbers: the admin and analytics. */
+const analyticsOnly: Rule = withKey((a) => (wide(a) ? 'data' : 'FORBIDDEN'))
 /** The admin, or the person themself (the pair's mentee is the target). */
 const selfOrAdmin: Rule = withKey((a) =>
   a.caller.access === 'admin' || a.caller.personId === a.pair?.menteeId ? 'data' : 'FORBIDDEN',
@@ -314,6 +316,11 @@ export const policy: Record<string, Policy> = {
     // The same items each time: tracked once, then the same questions back.
     variables: (_, p) => input({ checkInId: p!.questionsCheckInId }),
     text: PAIRS,
+  },
+  'Query.programMetrics': {
+    targets: [...PAIRS, '-'],
+    expect: analyticsOnly,
+    variables: (_, p) => ({ from: '2026-06-01', to: '2026-12-31', ...(p && { mentorshipId: p.id }) }),
   },
   'Query.goalSet': {
     targets: PAIRS,

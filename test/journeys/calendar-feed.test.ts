@@ -2,7 +2,7 @@ import ICAL from 'ical.js'
 import { DateTime } from 'luxon'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { buildProgram, CHECK_IN } from '../support/program.ts'
-import { bearer, startServer, type TestServer } from '../support/server.ts'
+import { bearer, startServer, type TestServer, callerWith } from '../support/server.ts'
 import { describeWithStores } from '../support/stores.ts'
 
 /**
@@ -53,13 +53,7 @@ describeWithStores('journey: calendar feeds match the read model across DST chan
   /** Per person: what each entry's UID was when first seen, by what the entry is. */
   const firstUid = new Map<string, string>()
 
-  const as =
-    (key: string) =>
-    async (query: string, variables: Record<string, unknown> = {}) => {
-      const r = await server.gql(query, variables, bearer(key))
-      if (r.errors) throw new Error(JSON.stringify(r.errors))
-      return r.data
-    }
+  const as = (key: string) => callerWith(server)(key)
   const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, server.url)
   const feedUrl = async (key: string) => (await as(key)(`{ calendarFeed }`)).calendarFeed as string
 

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildProgram } from '../support/program.ts'
-import { bearer, startServer, type TestServer } from '../support/server.ts'
+import { bearer, startServer, type TestServer, callerWith } from '../support/server.ts'
 import { describeWithStores } from '../support/stores.ts'
 
 const CALL = `id kind start end durationMinutes status joinUrl notes sequence inconvenientFor
@@ -14,13 +14,7 @@ const CALL = `id kind start end durationMinutes status joinUrl notes sequence in
 describeWithStores('journey: a call across time zones, from slot to notes, in both calendars', (kind) => {
   let server: TestServer
   let p: Awaited<ReturnType<typeof buildProgram>>
-  const as =
-    (key: string) =>
-    async (query: string, variables: Record<string, unknown> = {}) => {
-      const r = await server.gql(query, variables, bearer(key))
-      if (r.errors) throw new Error(JSON.stringify(r.errors))
-      return r.data
-    }
+  const as = (key: string) => callerWith(server)(key)
   const feedOf = async (key: string) => (await as(key)(`{ calendarFeed }`)).calendarFeed as string
   const vevents = async (url: string) => {
     const response = await fetch(url.replace(/^http:\/\/[^/]+/, server.url))

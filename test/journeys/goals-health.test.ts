@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { evaluateHealth } from '../../services/health/evaluate.ts'
 import { buildProgram, CHECK_IN } from '../support/program.ts'
-import { bearer, startServer, type TestServer } from '../support/server.ts'
+import { bearer, startServer, type TestServer, callerWith } from '../support/server.ts'
 import { describeWithStores } from '../support/stores.ts'
 
 /** The article's goal list, exactly as it writes it. */
@@ -28,13 +28,7 @@ const SET = `id period markdown progress { done total } goals { id category text
 describeWithStores('journey: goals in the article’s shape, and a monthly review', (kind) => {
   let server: TestServer
   let p: Awaited<ReturnType<typeof buildProgram>>
-  const as =
-    (key: string) =>
-    async (query: string, variables: Record<string, unknown> = {}) => {
-      const r = await server.gql(query, variables, bearer(key))
-      if (r.errors) throw new Error(JSON.stringify(r.errors))
-      return r.data
-    }
+  const as = (key: string) => callerWith(server)(key)
 
   beforeAll(async () => {
     server = await startServer(kind, { now: '2026-01-28T12:00:00Z' })

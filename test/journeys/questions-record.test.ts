@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { buildProgram, CHECK_IN } from '../support/program.ts'
-import { bearer, startServer, type TestServer } from '../support/server.ts'
+import { bearer, startServer, type TestServer, callerWith } from '../support/server.ts'
 import { describeWithStores } from '../support/stores.ts'
 
 const QUESTION = `id title urgency status dueAt flaggedForCall checkIn { id weekOf }
@@ -11,13 +11,7 @@ describeWithStores(
   (kind) => {
     let server: TestServer
     let p: Awaited<ReturnType<typeof buildProgram>>
-    const as =
-      (key: string) =>
-      async (query: string, variables: Record<string, unknown> = {}) => {
-        const r = await server.gql(query, variables, bearer(key))
-        if (r.errors) throw new Error(JSON.stringify(r.errors))
-        return r.data
-      }
+    const as = (key: string) => callerWith(server)(key)
     const ask = (urgency: string, title = 'How do I seed the dev database?') =>
       as(p.menteeKey)(`mutation($input: AskQuestionInput!) { askQuestion(input: $input) { ${QUESTION} } }`, {
         input: {

@@ -95,3 +95,13 @@ export const bearer = (key: string, actingAs?: string): Record<string, string> =
   authorization: `Bearer ${key}`,
   ...(actingAs ? { 'trellis-acting-as': actingAs } : {}),
 })
+
+/** A caller with one key: its answers' data, or a thrown error carrying the GraphQL errors. */
+export const callerWith =
+  (server: Pick<TestServer, 'gql'>) =>
+  (key: string) =>
+  async (query: string, variables: Record<string, unknown> = {}) => {
+    const r = await server.gql(query, variables, bearer(key))
+    if (r.errors) throw new Error(JSON.stringify(r.errors))
+    return r.data
+  }
