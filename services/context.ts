@@ -35,9 +35,4 @@ export interface Context {
   questionChanges(questionId: string): Promise<QuestionChangeRow[] | undefined>
 }
 
-/** The pair's text is for the pair alone (PRODUCT §8). */
-export async function isMember(ctx: Context, mentorshipId: string) {
-  return (await ctx.memberOf()).has(mentorshipId)
-}
-
 export type { CheckInRow }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { trackedQuestionId } from '../questions/handlers.ts'
+import { trackedQuestionId } from '../shared/ids.ts'
 import { parseCheckIn } from '../rules/template.ts'
 import { agendaRows } from './queries.ts'
 

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../schema/generated/resolvers.ts'
-import { isMember, type Context } from '../context.ts'
+import type { Context } from '../context.ts'
+import { isMember } from '../shared/membership.ts'
 import { renderedMarkdown } from '../markdown/render.ts'
 import { parseCheckIn, renderCheckIn } from '../rules/template.ts'
 import { READERS, requireAnyScope } from '../shared/actor.ts'

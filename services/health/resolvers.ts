@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../schema/generated/resolvers.ts'
 import { iso } from '../checkins/view.ts'
-import { isMember } from '../context.ts'
+import { isMember } from '../shared/membership.ts'
 import { feedbackHints } from '../rules/feedback.ts'
 import { memoized } from '../shared/memo.ts'
 

@@ -11,7 +11,7 @@ import { deadlineFor } from '../rules/responseWindow.ts'
 import { parseCheckIn } from '../rules/template.ts'
 import { requireMember, type Actor } from '../shared/actor.ts'
 import { conflict, notFound } from '../shared/errors.ts'
-import { nameBasedId, newId, streams } from '../shared/ids.ts'
+import { newId, streams, trackedQuestionId } from '../shared/ids.ts'
 import { parseInput } from '../shared/validation.ts'
 import {
   decide,
@@ -32,10 +32,6 @@ import {
 } from './inputs.ts'
 
 export const questionStream = (id: string) => `question-${id}`
-
-/** The question an item under “Questions I Have” becomes: one per check-in and item. */
-export const trackedQuestionId = (checkInId: string, index: number) =>
-  nameBasedId(`checkin-question:${checkInId}:${index}`)
 
 /** The pair, for a member of it; anyone else learns nothing, not even that it exists. */
 async function pairOf(deps: Deps, mentorshipId: string, by: string) {

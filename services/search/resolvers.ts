@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../schema/generated/resolvers.ts'
-import { isMember } from '../context.ts'
+import { isMember } from '../shared/membership.ts'
 import { READERS, requireAnyScope, requireMember } from '../shared/actor.ts'
 import { badField, notFound } from '../shared/errors.ts'
 import { isUuid } from '../shared/ids.ts'

@@ -35,3 +35,7 @@ export const streams = {
   setup: () => 'setup',
   audit: (keyId: string) => `audit-${keyId}`,
 }
+
+/** The question an item under “Questions I Have” becomes: one per check-in and item. */
+export const trackedQuestionId = (checkInId: string, index: number) =>
+  nameBasedId(`checkin-question:${checkInId}:${index}`)
