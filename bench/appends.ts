@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
 import { createPostgresEventStore } from '../infra/eventstore/postgres.ts'
 import type { NewEvent } from '../services/shared/eventStore.ts'
-import { encode } from '../services/codec.ts'
+import { codec } from '../services/events.ts'
 import { benchDatabase, type StoreKind } from './stores.ts'
 
 export interface AppendFigures {
@@ -66,7 +66,7 @@ export async function perSecond(
 
 /** A reply as the product writes it, so rows weigh what real ones do. */
 export function sampleEvent(): NewEvent {
-  return encode(
+  return codec.encode(
     {
       type: 'ReplyWritten',
       data: {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Trellis } from '../infra/trellis.ts'
-import { encode } from '../services/codec.ts'
+import { codec } from '../services/events.ts'
 import { streams } from '../services/shared/ids.ts'
 import { perSecond } from './appends.ts'
 
@@ -34,7 +34,7 @@ export async function measureLag(trellis: Trellis, seconds: number, writers: num
   })
   const writesPerSecond = await perSecond(seconds, writers, async (writer, i) => {
     const c = checkIns[(writer * 7919 + i) % checkIns.length]!
-    const event = encode(
+    const event = codec.encode(
       {
         type: 'ReplyWritten',
         data: {

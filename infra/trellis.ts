@@ -8,6 +8,7 @@ import { migrate } from './readmodels/migrate.ts'
 import { createProjector } from './readmodels/projector.ts'
 import type { Deps } from '../services/deps.ts'
 import { projections } from '../services/projections.ts'
+import { codec } from '../services/events.ts'
 import { clockStartingAt, systemClock, type Clock } from '../services/shared/clock.ts'
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
 import { applyLifecycleCommand } from '../services/lifecycle/commands.ts'
@@ -54,6 +55,7 @@ export async function createTrellis(
     store,
     db: database.db,
     clock,
+    codec,
     caughtUp: (position) => projector.waitFor(position),
     subscribe(listener: (events: RecordedEvent[]) => void) {
       projector.committed.on('events', listener)

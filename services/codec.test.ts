@@ -1,8 +1,13 @@
 import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
 import type { RecordedEvent } from './shared/eventStore.ts'
-import { decode, encode } from './codec.ts'
-import { defineEvent } from './shared/events.ts'
+import { createCodec } from './codec.ts'
+import { codec } from './events.ts'
+
+const { encode, decode } = codec
+const decodeWith = (recorded: RecordedEvent, definitions: ReadonlyMap<string, EventDefinition>) =>
+  createCodec(definitions).decode(recorded)
+import { defineEvent, type EventDefinition } from './shared/events.ts'
 
 const metadata = {
   actor: 'system',
@@ -37,12 +42,12 @@ describe('event codec', () => {
       upcasters: { 1: (v1: { goal: string }) => ({ text: v1.goal, category: 'Technical Skills' }) },
     })
     const definitions = new Map([[Renamed.type, Renamed]])
-    expect(decode(recorded('GoalNoted', 1, { goal: 'Lead a code review' }), definitions)).toEqual({
+    expect(decodeWith(recorded('GoalNoted', 1, { goal: 'Lead a code review' }), definitions)).toEqual({
       type: 'GoalNoted',
       data: { text: 'Lead a code review', category: 'Technical Skills' },
     })
     expect(
-      decode(recorded('GoalNoted', 2, { text: 'x', category: 'Communication' }), definitions).data,
+      decodeWith(recorded('GoalNoted', 2, { text: 'x', category: 'Communication' }), definitions).data,
     ).toEqual({
       text: 'x',
       category: 'Communication',

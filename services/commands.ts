@@ -5,7 +5,6 @@ import {
   type Position,
   type RecordedEvent,
 } from './shared/eventStore.ts'
-import { decode, encode } from './codec.ts'
 import type { Deps } from './deps.ts'
 import { actorRef, type Actor } from './shared/actor.ts'
 import { conflict } from './shared/errors.ts'
@@ -59,10 +58,10 @@ export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promis
     if (earlier.length > 0) {
       const position = earlier.at(-1)!.position
       if (options.readYourWrites !== false) await deps.caughtUp(position)
-      return { events: earlier.map((e) => decode(e)), position, repeated: true }
+      return { events: earlier.map((e) => deps.codec.decode(e)), position, repeated: true }
     }
     const folded = aggregate.folds ? recorded.filter((e) => aggregate.folds!.has(e.type)) : recorded
-    const state = folded.map((e) => decode(e)).reduce(aggregate.evolve, aggregate.initialState)
+    const state = folded.map((e) => deps.codec.decode(e)).reduce(aggregate.evolve, aggregate.initialState)
     const events = options.decide(state)
     if (events.length === 0) {
       return { events, position: recorded.at(-1)?.position ?? 0n, repeated: false }
@@ -79,7 +78,7 @@ export async function execute<S>(deps: Deps, options: CommandOptions<S>): Promis
     try {
       const result = await deps.store.append(
         streamId,
-        events.map((event) => encode(event, metadata)),
+        events.map((event) => deps.codec.encode(event, metadata)),
         expected,
       )
       if (options.readYourWrites !== false) await deps.caughtUp(result.position)
@@ -114,7 +113,7 @@ function sameRequest(recorded: RecordedEvent[], actor: string, key: string, oper
 export async function load<S>(deps: Deps, streamId: string, aggregate: Aggregate<S>) {
   const recorded = await deps.store.readStream(streamId)
   return {
-    state: recorded.map((e) => decode(e)).reduce(aggregate.evolve, aggregate.initialState),
+    state: recorded.map((e) => deps.codec.decode(e)).reduce(aggregate.evolve, aggregate.initialState),
     exists: recorded.length > 0,
   }
 }

@@ -10,6 +10,7 @@ import { personEvents } from './people/events.ts'
 import { questionEvents } from './questions/events.ts'
 import { recordEvents } from './record/events.ts'
 import type { EventDefinition } from './shared/events.ts'
+import { createCodec } from './codec.ts'
 
 /** Every event type Trellis writes, listed once, so codecs and redaction see them all. */
 export const allEvents: readonly EventDefinition[] = [
@@ -27,3 +28,6 @@ export const allEvents: readonly EventDefinition[] = [
 ]
 
 export const eventDefinitions = new Map(allEvents.map((d) => [d.type, d]))
+
+/** Trellis's codec: every event type it writes and reads. */
+export const codec = createCodec(eventDefinitions)

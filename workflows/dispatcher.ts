@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { EventStore, Position, Subscription } from '../services/shared/eventStore.ts'
-import { decode } from '../services/codec.ts'
+import { codec } from '../services/events.ts'
 import { instructionsFor } from '../services/lifecycle/signals.ts'
 import type { LifecycleEngine } from './engine.ts'
 
@@ -30,7 +30,7 @@ export async function startDispatcher(options: {
     async (recorded) => {
       await options.caughtUp(recorded.position)
       const projected = {
-        event: decode(recorded),
+        event: codec.decode(recorded),
         eventId: recorded.id,
         streamId: recorded.streamId,
         position: recorded.position,

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { sql, type Kysely } from 'kysely'
 import type { EventStore, Position, RecordedEvent, Subscription } from '../../services/shared/eventStore.ts'
-import { decode } from '../../services/codec.ts'
+import { codec } from '../../services/events.ts'
 import type { ProjectedEvent, Projection } from '../../services/shared/projection.ts'
 
 const CHECKPOINT = 'read_models'
@@ -145,7 +145,7 @@ export type Projector = ReturnType<typeof createProjector>
 
 function projectedOf(recorded: RecordedEvent): ProjectedEvent {
   return {
-    event: decode(recorded),
+    event: codec.decode(recorded),
     eventId: recorded.id,
     streamId: recorded.streamId,
     position: recorded.position,

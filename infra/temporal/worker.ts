@@ -7,6 +7,7 @@ import type { Deps } from '../../services/deps.ts'
 import { applyLifecycleCommand } from '../../services/lifecycle/commands.ts'
 import { systemClock } from '../../services/shared/clock.ts'
 import { createLifecycleWorker } from './engine.ts'
+import { codec } from '../../services/events.ts'
 
 /**
  * `npm run worker`: a Temporal worker for the lifecycle workflows, apart from any API instance.
@@ -29,6 +30,7 @@ const deps: Deps = {
   store,
   db: database.db,
   clock: systemClock,
+  codec,
   caughtUp: async () => {},
   subscribe: () => () => {},
   lifecycle: (command) => applyLifecycleCommand(deps, command),

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { defineEvent, type EventOf } from '../shared/events.ts'
+import { ScopeSchema, type Scope } from '../shared/scopes.ts'
 
-export const ScopeSchema = z.enum(['admin', 'person', 'tool', 'events:read', 'projections:read'])
-export type Scope = z.infer<typeof ScopeSchema>
+export { ScopeSchema, type Scope }
 
 /** The program's first admin: appended once, with expected revision "no stream". */
 export const SetupCompleted = defineEvent('SetupCompleted', z.object({ adminId: z.string().uuid() }))

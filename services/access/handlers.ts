@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { encode } from '../codec.ts'
 import { execute, load } from '../commands.ts'
 import type { Deps } from '../deps.ts'
 import { personAggregate, personIdFor, registerPerson } from '../people/handlers.ts'
@@ -123,7 +122,12 @@ export async function recordAdminUse(deps: Deps, actor: Actor, operation: string
   }
   const { position } = await deps.store.append(
     streams.audit(keyId),
-    [encode({ type: 'AdminActionPerformed', data: { keyId, operation, operationType } }, metadata)],
+    [
+      deps.codec.encode(
+        { type: 'AdminActionPerformed', data: { keyId, operation, operationType } },
+        metadata,
+      ),
+    ],
     'any',
   )
   await deps.caughtUp(position)

@@ -97,3 +97,20 @@ export async function revisionsFor(db: Kysely<any>, checkInIds: readonly string[
     .orderBy('r.revision')
     .execute()) as RevisionRow[]
 }
+
+declare module '../context.ts' {
+  interface Loaders {
+    /** A check-in's replies, batched. */
+    replies(checkInId: string): Promise<ReplyRow[] | undefined>
+    /** A page of a mentorship's weeks by `weekPageKey`, batched across the request's mentorships. */
+    weeks(key: string): Promise<WeekRow[] | undefined>
+    /** Submitted check-ins by id, batched, without their text; no permission check. */
+    checkIn(id: string): Promise<CheckInRow | undefined>
+    /** A submitted check-in's text, batched; no permission check. */
+    checkInText(id: string): Promise<string | undefined>
+    /** Weeks submitted in the last six weeks, by mentorship, batched: what the next due depends on. */
+    recentWeeks(mentorshipId: string): Promise<string[] | undefined>
+    /** A check-in's earlier versions, batched. */
+    revisions(checkInId: string): Promise<RevisionRow[] | undefined>
+  }
+}

@@ -8,6 +8,8 @@ import { notFound } from '../shared/errors.ts'
 import { memoized } from '../shared/memo.ts'
 import { editCheckIn, replyToCheckIn, submitCheckIn } from './handlers.ts'
 import { findCheckIn } from './queries.ts'
+import { checkInsPage } from './weeks.ts'
+import { pageSize } from '../shared/paging.ts'
 import { checkInView, iso, utc, type CheckInView } from './view.ts'
 
 async function textOf(ctx: Context, view: CheckInView) {
@@ -78,6 +80,12 @@ export const checkInsResolvers: Resolvers = {
     },
     async replies(view, _, ctx) {
       return view.row ? ((await ctx.replies(view.row.id)) ?? []) : []
+    },
+  },
+  Mentorship: {
+    async checkIns(m, { first, after }, ctx) {
+      const zone = (await ctx.person(m.mentee_id))?.time_zone ?? 'UTC'
+      return checkInsPage(ctx, m, zone, pageSize(first), after ?? null)
     },
   },
   CheckInRevision: {

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../shared/eventStore.ts'
-import { decode } from '../codec.ts'
+import { codec } from '../events.ts'
 import type { Context } from '../context.ts'
 import { isKeyRevoked } from '../access/queries.ts'
 import { memberships } from '../mentorships/queries.ts'
@@ -7,7 +7,7 @@ import { conflict, unauthenticated } from '../shared/errors.ts'
 import { viewFor, type EventView, type FeedEvent } from './redaction.ts'
 
 export function feedEventOf(recorded: RecordedEvent): FeedEvent {
-  const { data } = decode(recorded)
+  const { data } = codec.decode(recorded)
   return {
     position: recorded.position,
     eventId: recorded.id,

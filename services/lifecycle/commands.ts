@@ -3,26 +3,9 @@ import type { Deps } from '../deps.ts'
 import { decide, mentorshipAggregate } from '../mentorships/decider.ts'
 import { isAdmin, type Actor } from '../shared/actor.ts'
 import { streams } from '../shared/ids.ts'
-import type { LifecycleCommand } from './transition.ts'
+import type { LifecycleCommand } from '../mentorships/transition.ts'
 
 export type { LifecycleCommand }
-
-export function lifecycleCommand(
-  actor: Actor,
-  mentorshipId: string,
-  operation: string,
-  idempotencyKey: string | null | undefined,
-  command: LifecycleCommand['command'],
-): LifecycleCommand {
-  const { id, keyId, personId, ownerId } = actor
-  return {
-    mentorshipId,
-    operation,
-    idempotencyKey: idempotencyKey ?? null,
-    command,
-    actor: { id, keyId, scopes: [...actor.scopes], personId, ownerId: ownerId ?? null },
-  }
-}
 
 /** The workflow's activity for a lifecycle command: decide on the mentorship as it stands, append. */
 export async function applyLifecycleCommand(deps: Deps, c: LifecycleCommand): Promise<void> {

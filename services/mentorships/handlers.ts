@@ -7,7 +7,7 @@ import { actorRef, isAdmin, requireAdmin, requireAnyScope, type Actor } from '..
 import { badField, badInput, type FieldError } from '../shared/errors.ts'
 import { newId, streams } from '../shared/ids.ts'
 import { parseInput } from '../shared/validation.ts'
-import { lifecycleCommand, type LifecycleCommand } from '../lifecycle/commands.ts'
+import { lifecycleCommand, type LifecycleCommand } from './transition.ts'
 import { decide, mentorshipAggregate, requireVisible, type MentorshipCommand } from './decider.ts'
 import {
   PauseMentorshipInput,

@@ -89,3 +89,10 @@ export async function mentorshipsByIds(db: Kysely<any>, ids: readonly string[]) 
     .execute()) as MentorshipRow[]
   return new Map(rows.map((row) => [row.id, row]))
 }
+
+declare module '../context.ts' {
+  interface Loaders {
+    /** Mentorships by id, batched; no permission check (callers reach them through a visible row). */
+    mentorship(id: string): Promise<MentorshipRow | undefined>
+  }
+}

@@ -1,5 +1,4 @@
 import type { Resolvers } from '../../schema/generated/resolvers.ts'
-import { checkInsPage } from '../checkins/weeks.ts'
 import { DateTime } from 'luxon'
 import { nextReviewAfter } from '../rules/reviews.ts'
 import { weekOf } from '../rules/week.ts'
@@ -91,9 +90,6 @@ export const mentorshipsResolvers: Resolvers = {
     async currentWeekOf(m, _, ctx) {
       if (m.phase !== 'WEEKLY' || m.paused) return null
       return weekOf(ctx.deps.clock.now(), await menteeZone(ctx, m.mentee_id))
-    },
-    async checkIns(m, { first, after }, ctx) {
-      return checkInsPage(ctx, m, await menteeZone(ctx, m.mentee_id), pageSize(first), after ?? null)
     },
   },
 }

@@ -72,3 +72,10 @@ export function emailVisible(actor: Actor, person: PersonRow, partnerIds: Readon
   if (actor.scopes.has('admin')) return true
   return actor.personId !== null && (actor.personId === person.id || partnerIds.has(person.id))
 }
+
+declare module '../context.ts' {
+  interface Loaders {
+    /** People by id, batched; no permission check (callers reach them through a visible mentorship). */
+    person(id: string): Promise<PersonRow | undefined>
+  }
+}

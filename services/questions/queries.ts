@@ -124,3 +124,12 @@ export async function overdueQuestions(db: Kysely<any>, now: string, limit = 100
     .execute()
   return rows.map((r) => r.id as string)
 }
+
+declare module '../context.ts' {
+  interface Loaders {
+    /** A question's answers, batched. */
+    answers(questionId: string): Promise<AnswerRow[] | undefined>
+    /** A question's reclassifications and escalations, batched. */
+    questionChanges(questionId: string): Promise<QuestionChangeRow[] | undefined>
+  }
+}

@@ -1,4 +1,4 @@
-import type { Scope } from '../access/events.ts'
+import type { Scope } from './scopes.ts'
 import { badField, forbidden, unauthenticated } from './errors.ts'
 
 /** Who is calling: a key or token's scopes, and the person it acts for (if any). */
