@@ -9,6 +9,9 @@ import type { Deps } from '../../services/deps.ts'
 import { repliesFor, revisionsFor } from '../../services/checkins/queries.ts'
 import { checkInsByIds, checkInTexts, submittedWeeksSince, weekPages } from '../../services/checkins/weeks.ts'
 import { calendarEntries, personBySecret } from '../../services/calendar/queries.ts'
+import { csvLine, exportPage, isExport } from '../../services/metrics/exports.ts'
+import { anonymous } from '../../services/access/handlers.ts'
+import { requireAnyScope } from '../../services/shared/actor.ts'
 import { renderCalendar } from '../../services/calendar/ics.ts'
 import { memberships, mentorshipsByIds } from '../../services/mentorships/queries.ts'
 import { answersFor, changesFor } from '../../services/questions/queries.ts'
@@ -107,7 +110,7 @@ export async function buildApp({ deps, authenticate, production, health, logger 
   const throttle = failureThrottle(deps.clock)
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(request.url, reply)
-    if (!request.url.startsWith('/graphql')) return
+    if (!request.url.startsWith('/graphql') && !request.url.startsWith('/exports/')) return
     const credentials = credentialsOf(request.headers)
     // Failed authentications are counted per address and per real key. An address over its limit
     // is refused whatever it presents. A key over its limit refuses wrong secrets only: anyone may
@@ -159,6 +162,40 @@ export async function buildApp({ deps, authenticate, production, health, logger 
       .header('cache-control', 'private, max-age=300')
       .send(renderCalendar(`Trellis: ${person.name}`, entries, now))
   })
+
+  // Read models for analytics pipelines, whole and in key order (docs/analytics.md).
+  app.get<{ Params: { file: string }; Querystring: { after?: string; limit?: string } }>(
+    '/exports/:file',
+    async (request, reply) => {
+      const [, name, format] = /^([a-z_]+)\.(ndjson|csv)$/.exec(request.params.file) ?? []
+      if (!name || !format || !isExport(name))
+        return reply
+          .code(404)
+          .send({ errors: [{ message: 'no such export', extensions: { code: 'NOT_FOUND' } }] })
+      try {
+        requireAnyScope(actors.get(request) ?? anonymous, ['admin', 'projections:read'])
+        const limit = request.query.limit === undefined ? 10_000 : Number(request.query.limit)
+        const page = await exportPage(deps.db, name, request.query.after ?? null, limit)
+        if (page.next) reply.header('trellis-next-after', page.next)
+        if (format === 'csv')
+          return reply
+            .type('text/csv; charset=utf-8')
+            .send(
+              [page.columns, ...page.rows.map((r) => page.columns.map((c) => r[c]))]
+                .map(csvLine)
+                .join('\r\n') + '\r\n',
+            )
+        return reply
+          .type('application/x-ndjson')
+          .send(page.rows.map((r) => `${JSON.stringify(r)}\n`).join(''))
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error
+        const status =
+          { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400 }[error.code as string] ?? 400
+        return reply.code(status).send({ errors: [formatError(asGraphQLError(error), production)] })
+      }
+    },
+  )
 
   app.get('/healthz', async (_, reply) => {
     const report = health()
