@@ -2,11 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { execute, load } from '../commands.ts'
 import type { Deps } from '../deps.ts'
-import { isMember, mentorshipAggregate, type MentorshipState } from '../mentorships/decider.ts'
+import type { MentorshipState } from '../mentorships/decider.ts'
+import { onPairOwned, pairFor } from '../mentorships/pairs.ts'
 import { personAggregate } from '../people/handlers.ts'
 import { whoIsInconvenienced, type Attendee } from '../rules/callSlots.ts'
 import { requireMember, type Actor } from '../shared/actor.ts'
-import { conflict, notFound } from '../shared/errors.ts'
+import { conflict } from '../shared/errors.ts'
 import { newId, streams } from '../shared/ids.ts'
 import { parseInput } from '../shared/validation.ts'
 import { agendaOf } from './agenda.ts'
@@ -31,13 +32,6 @@ export function meetingLink(base: string) {
   return `${base.replace(/\/+$/, '')}/trellis-${randomBytes(16).toString('base64url')}`
 }
 
-/** The pair, for a member of it; anyone else learns nothing, not even that it exists. */
-async function pairOf(deps: Deps, mentorshipId: string, by: string) {
-  const mentorship = await load(deps, streams.mentorship(mentorshipId), mentorshipAggregate)
-  if (!mentorship.exists || !isMember(mentorship.state, by)) throw notFound('mentorship')
-  return mentorship.state
-}
-
 /** Both members' zones and hours, as the slot rules take them. */
 export async function attendeesOf(deps: Deps, pair: Pick<MentorshipState, 'mentorId' | 'menteeId'>) {
   const [mentor, mentee] = await Promise.all([
@@ -60,7 +54,7 @@ export async function scheduleCall(deps: Deps, actor: Actor, input: unknown) {
   const by = requireMember(actor)
   const c = parseInput(ScheduleCallInput, input)
   requireDuration(c.kind, c.durationMinutes, 'input.durationMinutes')
-  const pair = await pairOf(deps, c.mentorshipId, by)
+  const pair = await pairFor(deps, c.mentorshipId, by)
   if (pair.phase === 'ENDED') throw conflict('mentorship_ended', 'this mentorship has ended')
   const { start, end } = timesOf(c.start, c.durationMinutes)
   const { mentor, mentee } = await attendeesOf(deps, pair)
@@ -99,21 +93,13 @@ async function onCall(
   idempotencyKey: string | null | undefined,
   command: (state: CallState, pair: MentorshipState, by: string) => Promise<CallCommand> | CallCommand,
 ) {
-  const by = requireMember(actor)
-  const call = await load(deps, callStream(callId), callAggregate)
-  if (!call.exists) throw notFound('call')
-  const pair = await pairOf(deps, call.state.mentorshipId, by).catch(() => {
-    throw notFound('call')
-  })
-  const decided = await command(call.state, pair, by)
-  await execute(deps, {
-    streamId: callStream(callId),
-    aggregate: callAggregate,
+  const streamId = callStream(callId)
+  await onPairOwned(
+    deps,
     actor,
-    idempotencyKey,
-    operation,
-    decide: (state) => decide(decided, state),
-  })
+    { what: 'call', streamId, aggregate: callAggregate, operation, idempotencyKey, decide },
+    command,
+  )
   return callId
 }
 

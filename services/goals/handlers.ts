@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { execute, load } from '../commands.ts'
+import { execute } from '../commands.ts'
 import type { Deps } from '../deps.ts'
-import { isMember, mentorshipAggregate } from '../mentorships/decider.ts'
+import { pairFor } from '../mentorships/pairs.ts'
 import { parseGoalMarkdown } from '../rules/goals.ts'
 import { requireMember, type Actor } from '../shared/actor.ts'
 import { badField, notFound } from '../shared/errors.ts'
-import { nameBasedId, newId, streams } from '../shared/ids.ts'
+import { nameBasedId, newId } from '../shared/ids.ts'
 import { parseInput } from '../shared/validation.ts'
 import { decide, goalsAggregate, type GoalsCommand } from './decider.ts'
 import { CreateGoalSetInput, RecordReviewInput, UpdateGoalInput } from './inputs.ts'
 
 export const goalsStream = (mentorshipId: string) => `goals-${mentorshipId}`
-
-async function requirePair(deps: Deps, mentorshipId: string, by: string) {
-  const mentorship = await load(deps, streams.mentorship(mentorshipId), mentorshipAggregate)
-  if (!mentorship.exists || !isMember(mentorship.state, by)) throw notFound('mentorship')
-}
 
 async function onGoals(
   deps: Deps,
@@ -39,7 +34,7 @@ async function onGoals(
 export async function createGoalSet(deps: Deps, actor: Actor, input: unknown) {
   const by = requireMember(actor)
   const c = parseInput(CreateGoalSetInput, input)
-  await requirePair(deps, c.mentorshipId, by)
+  await pairFor(deps, c.mentorshipId, by)
   let goals = (c.goals ?? []).map((g) => ({
     category: g.category,
     text: g.text,
@@ -80,7 +75,7 @@ export async function updateGoal(
   const c = parseInput(UpdateGoalInput, input)
   const mentorshipId = await mentorshipOfGoal(c.id)
   if (!mentorshipId) throw notFound('goal')
-  await requirePair(deps, mentorshipId, by).catch(() => {
+  await pairFor(deps, mentorshipId, by).catch(() => {
     throw notFound('goal')
   })
   await onGoals(deps, actor, mentorshipId, 'updateGoal', c.idempotencyKey, {
@@ -100,7 +95,7 @@ export async function updateGoal(
 export async function recordReview(deps: Deps, actor: Actor, input: unknown) {
   const by = requireMember(actor)
   const c = parseInput(RecordReviewInput, input)
-  await requirePair(deps, c.mentorshipId, by)
+  await pairFor(deps, c.mentorshipId, by)
   const reviewId = newId('review', actor.id, c.idempotencyKey)
   await onGoals(deps, actor, c.mentorshipId, 'recordReview', c.idempotencyKey, {
     type: 'RecordReview',

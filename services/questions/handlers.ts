@@ -5,7 +5,8 @@ import type { Deps } from '../deps.ts'
 import { submittedWeeksSince } from '../checkins/weeks.ts'
 import { checkInAggregate } from '../checkins/handlers.ts'
 import { nextCheckInDue } from '../lifecycle/nextDue.ts'
-import { isMember, mentorshipAggregate, type MentorshipState } from '../mentorships/decider.ts'
+import type { MentorshipState } from '../mentorships/decider.ts'
+import { onPairOwned, pairFor } from '../mentorships/pairs.ts'
 import { personAggregate } from '../people/handlers.ts'
 import { deadlineFor } from '../rules/responseWindow.ts'
 import { parseCheckIn } from '../rules/template.ts'
@@ -32,13 +33,6 @@ import {
 } from './inputs.ts'
 
 export const questionStream = (id: string) => `question-${id}`
-
-/** The pair, for a member of it; anyone else learns nothing, not even that it exists. */
-async function pairOf(deps: Deps, mentorshipId: string, by: string) {
-  const mentorship = await load(deps, streams.mentorship(mentorshipId), mentorshipAggregate)
-  if (!mentorship.exists || !isMember(mentorship.state, by)) throw notFound('mentorship')
-  return mentorship.state
-}
 
 /**
  * When a question of `urgency` asked at `askedAt` is due (PRODUCT §3): from the responder's zone
@@ -90,7 +84,7 @@ const otherMember = (pair: MentorshipState, by: string) =>
 export async function askQuestion(deps: Deps, actor: Actor, input: unknown) {
   const by = requireMember(actor)
   const c = parseInput(AskQuestionInput, input)
-  const pair = await pairOf(deps, c.mentorshipId, by)
+  const pair = await pairFor(deps, c.mentorshipId, by)
   if (pair.phase === 'ENDED') throw conflict('mentorship_ended', 'this mentorship has ended')
   const questionId = newId('question', actor.id, c.idempotencyKey)
   const askedAt = deps.clock.now().toUTC()
@@ -139,7 +133,7 @@ export async function trackCheckInQuestions(deps: Deps, actor: Actor, input: unk
   const c = parseInput(TrackCheckInQuestionsInput, input)
   const checkIn = await load(deps, streams.checkIn(c.checkInId), checkInAggregate)
   if (!checkIn.exists) throw notFound('check_in')
-  const pair = await pairOf(deps, checkIn.state.mentorshipId, by)
+  const pair = await pairFor(deps, checkIn.state.mentorshipId, by)
   const items = parseCheckIn(checkIn.state.markdown).sections.questions
   const askedBy = pair.menteeId
   const responderId = pair.mentorId
@@ -193,21 +187,13 @@ async function onQuestion(
     by: string,
   ) => Promise<QuestionCommand> | QuestionCommand,
 ) {
-  const by = requireMember(actor)
-  const question = await load(deps, questionStream(questionId), questionAggregate)
-  if (!question.exists) throw notFound('question')
-  const pair = await pairOf(deps, question.state.mentorshipId, by).catch(() => {
-    throw notFound('question')
-  })
-  const decided = await command(question.state, pair, by)
-  await execute(deps, {
-    streamId: questionStream(questionId),
-    aggregate: questionAggregate,
+  const streamId = questionStream(questionId)
+  await onPairOwned(
+    deps,
     actor,
-    idempotencyKey,
-    operation,
-    decide: (state) => decide(decided, state),
-  })
+    { what: 'question', streamId, aggregate: questionAggregate, operation, idempotencyKey, decide },
+    command,
+  )
   return questionId
 }
 

@@ -1,10 +1,10 @@
-import { execute, load } from '../commands.ts'
+import { execute } from '../commands.ts'
 import type { Deps } from '../deps.ts'
-import { isMember, mentorshipAggregate } from '../mentorships/decider.ts'
+import { pairFor } from '../mentorships/pairs.ts'
 import { requireAnyScope, requireMember, type Actor } from '../shared/actor.ts'
-import { conflict, notFound } from '../shared/errors.ts'
+import { conflict } from '../shared/errors.ts'
 import type { AnyEvent } from '../shared/events.ts'
-import { newId, streams } from '../shared/ids.ts'
+import { newId } from '../shared/ids.ts'
 import { parseInput } from '../shared/validation.ts'
 import { AddResourceInput, RecordDecisionInput } from './inputs.ts'
 
@@ -21,8 +21,7 @@ export const resourceStream = (id: string) => `resource-${id}`
 export async function recordDecision(deps: Deps, actor: Actor, input: unknown) {
   const by = requireMember(actor)
   const c = parseInput(RecordDecisionInput, input)
-  const mentorship = await load(deps, streams.mentorship(c.mentorshipId), mentorshipAggregate)
-  if (!mentorship.exists || !isMember(mentorship.state, by)) throw notFound('mentorship')
+  await pairFor(deps, c.mentorshipId, by)
   const decisionId = newId('decision', actor.id, c.idempotencyKey)
   const { idempotencyKey, ...data } = c
   await execute(deps, {
