@@ -1,39 +1,19 @@
-import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
+import { callPlan, fairSlot, leastInconvenientSlots, type RankedSlot, type Role } from './callSlots.ts'
+
 import {
-  callPlan,
-  fairSlot,
-  leastInconvenientSlots,
-  type Attendee,
-  type RankedSlot,
-  type Role,
-} from './callSlots.ts'
-import { type WorkingWeek } from './workingHours.ts'
-
-const NY = 'America/New_York'
-const LISBON = 'Europe/Lisbon'
-const KATHMANDU = 'Asia/Kathmandu'
-const ST_JOHNS = 'America/St_Johns'
-const SAN_FRANCISCO = 'America/Los_Angeles'
-const SINGAPORE = 'Asia/Singapore'
-
-const person = (zone: string, workingHours: WorkingWeek = []): Attendee => ({ zone, workingHours })
-const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' })
-/** The local calendar day `date` in `zone`, as a from/to pair. */
-const dayIn = (date: string, zone: string) => {
-  const from = DateTime.fromISO(date, { zone })
-  return { from, to: from.plus({ days: 1 }) }
-}
-const clock = (at: DateTime, zone: string) => at.setZone(zone).toFormat('HH:mm')
-/** Every quarter hour from `first` to `last`, inclusive, as HH:mm. */
-const quarters = (first: string, last: string) => {
-  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3))
-  const all: string[] = []
-  for (let m = minutes(first); m <= minutes(last); m += 15) {
-    all.push(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`)
-  }
-  return all
-}
+  clock,
+  dayIn,
+  KATHMANDU,
+  LISBON,
+  NY,
+  person,
+  quarters,
+  SAN_FRANCISCO,
+  SINGAPORE,
+  ST_JOHNS,
+  utc,
+} from './callSlotCases.ts'
 
 describe('leastInconvenientSlots: when nothing suits both, the least inconvenient waking-hours slots', () => {
   it('San Francisco and Singapore in winter meet halfway: 16:45 Monday and 08:45 Tuesday, 15 minutes over for each', () => {

@@ -1,42 +1,22 @@
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
+import { leastInconvenientSlots, sharedSlots, workingRanges, whoIsInconvenienced } from './callSlots.ts'
+
 import {
-  leastInconvenientSlots,
-  sharedSlots,
-  workingRanges,
-  type Attendee,
-  type CallSlot,
-  whoIsInconvenienced,
-} from './callSlots.ts'
-import { type WorkingWeek } from './workingHours.ts'
-
-const NY = 'America/New_York'
-const LISBON = 'Europe/Lisbon'
-const KATHMANDU = 'Asia/Kathmandu'
-const ST_JOHNS = 'America/St_Johns'
-const LORD_HOWE = 'Australia/Lord_Howe'
-const TOKYO = 'Asia/Tokyo'
-const SAN_FRANCISCO = 'America/Los_Angeles'
-const SINGAPORE = 'Asia/Singapore'
-
-const person = (zone: string, workingHours: WorkingWeek = []): Attendee => ({ zone, workingHours })
-const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' })
-/** The local calendar day `date` in `zone`, as a from/to pair. */
-const dayIn = (date: string, zone: string) => {
-  const from = DateTime.fromISO(date, { zone })
-  return { from, to: from.plus({ days: 1 }) }
-}
-const clock = (at: DateTime, zone: string) => at.setZone(zone).toFormat('HH:mm')
-const starts = (slots: readonly CallSlot[], zone: string) => slots.map((slot) => clock(slot.start, zone))
-/** Every quarter hour from `first` to `last`, inclusive, as HH:mm. */
-const quarters = (first: string, last: string) => {
-  const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3))
-  const all: string[] = []
-  for (let m = minutes(first); m <= minutes(last); m += 15) {
-    all.push(`${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`)
-  }
-  return all
-}
+  dayIn,
+  KATHMANDU,
+  LISBON,
+  LORD_HOWE,
+  NY,
+  person,
+  quarters,
+  SAN_FRANCISCO,
+  SINGAPORE,
+  ST_JOHNS,
+  starts,
+  TOKYO,
+  utc,
+} from './callSlotCases.ts'
 
 describe('workingRanges: blocks placed by each date’s wall clock, as instants', () => {
   it.each([

@@ -1,56 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  healthSignals,
-  signalChanges,
-  SIGNAL_KINDS,
-  type Signal,
-  type SignalKind,
-  type WeekFacts,
-} from './health.ts'
+import { healthSignals, signalChanges, SIGNAL_KINDS, type Signal, type SignalKind } from './health.ts'
 import { addDays } from './week.ts'
 
-type Facts = Omit<WeekFacts, 'weekOf'>
-
-/** A healthy week: check-in on time, answered fast and well, a real question, a quiet inbox. */
-const HEALTHY: Facts = {
-  checkIn: 'ON_TIME',
-  replyHours: [4],
-  windowHours: 24,
-  repliesWithHints: 0,
-  replies: 1,
-  questionsWithContext: 1,
-  calls: [],
-  messagesOutsideHours: 0,
-  messages: 2,
-}
-
-const FIRST_WEEK = '2026-11-02'
-const mondays = (n: number, from = FIRST_WEEK) => Array.from({ length: n }, (_, i) => addDays(from, 7 * i))
-
-/** Consecutive weeks from 2026-11-02, each a healthy week with the given changes. */
-function weeks(...changes: Array<Partial<Facts>>): WeekFacts[] {
-  const dates = mondays(changes.length)
-  return changes.map((change, i) => ({ ...HEALTHY, ...change, weekOf: dates[i]! }))
-}
-
-const W = mondays(6) // W[0] = 2026-11-02, W[1] = 2026-11-09, …
-
-function explanationOf(kind: SignalKind, facts: readonly WeekFacts[]): string | null {
-  return healthSignals(facts).find((s) => s.kind === kind)?.explanation ?? null
-}
-
-interface Row {
-  rule: string
-  weeks: WeekFacts[]
-  /** The explanation when the signal is raised; null when it is not. */
-  explanation: string | null
-}
-
-const table = (kind: SignalKind, rows: Row[]) =>
-  it.each(rows)('$rule', ({ weeks: facts, explanation }) => {
-    expect(explanationOf(kind, facts)).toBe(explanation)
-  })
+import { FIRST_WEEK, HEALTHY, mondays, table, W, weeks, type Facts } from './healthCases.ts'
 
 describe('CALLS_UNUSED: the mentee isn’t using the video call', () => {
   table('CALLS_UNUSED', [
