@@ -6,17 +6,19 @@ import type { GoalEvent } from '../goals/events.ts'
 import type { LifecycleEvent } from '../lifecycle/events.ts'
 import type { QuestionEvent } from '../questions/events.ts'
 import { isLate, weekOf } from '../rules/week.ts'
-import { eagerProjection } from '../shared/projection.ts'
+import { insertRows, type Projection } from '../shared/projection.ts'
 
-type Counter =
-  | 'questions_blocking'
-  | 'questions_this_week'
-  | 'questions_can_wait'
-  | 'answered_within_window'
-  | 'answered_late'
-  | 'goals_done'
-  | 'calls_held'
-  | 'calls_skipped'
+const COUNTERS = [
+  'questions_blocking',
+  'questions_this_week',
+  'questions_can_wait',
+  'answered_within_window',
+  'answered_late',
+  'goals_done',
+  'calls_held',
+  'calls_skipped',
+] as const
+type Counter = (typeof COUNTERS)[number]
 
 const URGENCY_COUNTER = {
   BLOCKING: 'questions_blocking',
@@ -24,142 +26,181 @@ const URGENCY_COUNTER = {
   CAN_WAIT: 'questions_can_wait',
 } as const
 
-/** The pair's calendar: weekday and the mentee's zone, which every week here is counted in. */
-async function pairOf(trx: Kysely<any>, mentorshipId: string) {
-  return (await trx
-    .selectFrom('mentorships as m')
-    .innerJoin('people as p', 'p.id', 'm.mentee_id')
-    .select(['m.check_in_weekday', 'm.mentor_id', 'p.time_zone'])
-    .where('m.id', '=', mentorshipId)
-    .executeTakeFirst()) as { check_in_weekday: number; mentor_id: string; time_zone: string } | undefined
-}
-
-async function weekAt(trx: Kysely<any>, mentorshipId: string, at: string | Date) {
-  const pair = await pairOf(trx, mentorshipId)
-  return pair ? weekOf(DateTime.fromJSDate(new Date(at)), pair.time_zone) : null
-}
-
-/** What a new row holds: a value that refers to the stored row (coalesce) means its default there. */
-const inserted = (set: Record<string, unknown>) =>
-  Object.fromEntries(
-    Object.entries(set).map(([k, v]) => [k, k === 'check_in' && typeof v !== 'string' ? 'DUE' : v]),
-  )
-
-/** Upserts a pair's week with `set` and adds one to `add`. */
-async function touch(
-  trx: Kysely<any>,
-  mentorshipId: string,
-  week: string,
-  set: Record<string, unknown> = {},
-  add?: Counter,
-) {
-  await trx
-    .insertInto('metrics_weekly')
-    .values({ mentorship_id: mentorshipId, week_of: week, ...inserted(set), ...(add && { [add]: 1 }) })
-    .onConflict((oc) =>
-      oc.columns(['mentorship_id', 'week_of']).doUpdateSet({
-        ...set,
-        ...(add && { [add]: sql`metrics_weekly.${sql.ref(add)} + 1` }),
-      }),
-    )
-    .execute()
+/** A pair's week as this batch changes it: counts to add, and facts that replace the stored ones. */
+interface WeekChange {
+  mentorship_id: string
+  week_of: string
+  /** DUE only fills an empty week: a check-in written before its due day stays counted. */
+  check_in: 'DUE' | 'ON_TIME' | 'LATE' | 'MISSED' | null
+  check_in_id: string | null
+  submitted_at: string | null
+  first_reply_hours: number | null
+  counts: Record<Counter, number>
 }
 
 /**
  * Per pair and per week of the mentee's calendar, for analytics (`projections:read`): counts and
- * times only, never the pair's text. Documented in docs/analytics.md.
+ * times only, never the pair's text (docs/analytics.md). A batch adds up its weeks in memory and
+ * writes each once; the pairs' zones and the rows it reads come from projections written earlier
+ * in the same transaction.
  */
-export const metricsProjection = eagerProjection(
-  'metrics',
-  ['metrics_weekly'],
-  async (trx, { event, metadata }) => {
-    const at = metadata.occurredAt
-    const e = event as LifecycleEvent | CheckInEvent | QuestionEvent | GoalEvent | CallEvent
-    switch (e.type) {
-      case 'CheckInDue':
-        // A check-in written before its due day is already counted: due changes nothing then.
-        return touch(trx, e.data.mentorshipId, e.data.weekOf, {
-          check_in: sql`coalesce(metrics_weekly.check_in, 'DUE')`,
-        })
-      case 'CheckInMissed':
-        return touch(trx, e.data.mentorshipId, e.data.weekOf, { check_in: 'MISSED' })
-      case 'CheckInSubmitted': {
-        const pair = await pairOf(trx, e.data.mentorshipId)
-        if (!pair) return
-        const late = isLate(DateTime.fromISO(at), e.data.weekOf, pair.check_in_weekday, pair.time_zone)
-        return touch(trx, e.data.mentorshipId, e.data.weekOf, {
-          check_in: late ? 'LATE' : 'ON_TIME',
-          check_in_id: e.data.checkInId,
-          submitted_at: at,
-        })
+export const metricsProjection: Projection = {
+  name: 'metrics',
+  tables: ['metrics_weekly'],
+  async open(trx) {
+    const weeks = new Map<string, WeekChange>()
+    const pairs = new Map<string, { check_in_weekday: number; time_zone: string } | undefined>()
+    const checkIns = new Map<string, WeekChange>()
+    const laterReplies = new Map<string, string>()
+
+    const pairOf = async (mentorshipId: string) => {
+      if (!pairs.has(mentorshipId)) pairs.set(mentorshipId, await readPair(trx, mentorshipId))
+      return pairs.get(mentorshipId)
+    }
+    const weekAt = async (mentorshipId: string, at: string | Date) => {
+      const pair = await pairOf(mentorshipId)
+      return pair ? weekOf(DateTime.fromJSDate(new Date(at)), pair.time_zone) : null
+    }
+    const week = (mentorshipId: string, weekOfDate: string) => {
+      const key = `${mentorshipId} ${weekOfDate}`
+      let change = weeks.get(key)
+      if (!change) {
+        change = {
+          mentorship_id: mentorshipId,
+          week_of: weekOfDate,
+          check_in: null,
+          check_in_id: null,
+          submitted_at: null,
+          first_reply_hours: null,
+          counts: Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<Counter, number>,
+        }
+        weeks.set(key, change)
       }
-      case 'ReplyWritten':
-        // The first reply's latency, counted from the submission: later replies change nothing.
-        await trx
-          .updateTable('metrics_weekly')
-          .set({ first_reply_hours: sql`extract(epoch from (${at}::timestamptz - submitted_at)) / 3600` })
-          .where('check_in_id', '=', e.data.checkInId)
-          .where('first_reply_hours', 'is', null)
-          .execute()
-        return
-      case 'QuestionAsked': {
-        const week = await weekAt(trx, e.data.mentorshipId, e.data.askedAt)
-        if (week) await touch(trx, e.data.mentorshipId, week, {}, URGENCY_COUNTER[e.data.urgency])
-        return
-      }
-      case 'QuestionAnswered': {
-        // The questions projection has just recorded whether this was the answer that met the window.
-        const q = await trx
-          .selectFrom('questions')
-          .select(['asked_at', 'answered_at', 'within_window'])
-          .where('id', '=', e.data.questionId)
-          .executeTakeFirst()
-        if (
-          !q ||
-          q.answered_at === null ||
-          new Date(q.answered_at).toISOString() !== new Date(at).toISOString()
+      return change
+    }
+    const count = async (mentorshipId: string, at: string | Date, counter: Counter, by = 1) => {
+      const w = await weekAt(mentorshipId, at)
+      if (w) week(mentorshipId, w).counts[counter] += by
+    }
+
+    return {
+      async apply({ event, metadata }) {
+        const at = metadata.occurredAt
+        const e = event as
+          LifecycleEvent | CheckInEvent | QuestionEvent | GoalEvent | CallEvent | { type: string; data: any }
+        // A changed zone or weekday moves the weeks of what follows.
+        if (e.type === 'PersonUpdated' || e.type === 'MentorshipSettingsChanged') pairs.clear()
+        switch (e.type) {
+          case 'CheckInDue': {
+            const w = week(e.data.mentorshipId, e.data.weekOf)
+            w.check_in ??= 'DUE'
+            return
+          }
+          case 'CheckInMissed':
+            week(e.data.mentorshipId, e.data.weekOf).check_in = 'MISSED'
+            return
+          case 'CheckInSubmitted': {
+            const pair = await pairOf(e.data.mentorshipId)
+            if (!pair) return
+            const w = week(e.data.mentorshipId, e.data.weekOf)
+            const late = isLate(DateTime.fromISO(at), e.data.weekOf, pair.check_in_weekday, pair.time_zone)
+            w.check_in = late ? 'LATE' : 'ON_TIME'
+            w.check_in_id = e.data.checkInId
+            w.submitted_at = at
+            checkIns.set(e.data.checkInId, w)
+            return
+          }
+          case 'ReplyWritten': {
+            // The first reply's latency, counted from the submission: later replies change nothing.
+            const w = checkIns.get(e.data.checkInId)
+            if (w) w.first_reply_hours ??= (Date.parse(at) - Date.parse(w.submitted_at!)) / 3_600_000
+            else if (!laterReplies.has(e.data.checkInId)) laterReplies.set(e.data.checkInId, at)
+            return
+          }
+          case 'QuestionAsked':
+            return count(
+              e.data.mentorshipId,
+              e.data.askedAt,
+              URGENCY_COUNTER[e.data.urgency as keyof typeof URGENCY_COUNTER],
+            )
+          case 'QuestionAnswered': {
+            // The questions projection has just recorded whether this answer was the one that counts.
+            const q = await trx
+              .selectFrom('questions')
+              .select(['asked_at', 'answered_at', 'within_window'])
+              .where('id', '=', e.data.questionId)
+              .executeTakeFirst()
+            if (!q || q.answered_at === null || new Date(q.answered_at).getTime() !== Date.parse(at)) return
+            return count(
+              e.data.mentorshipId,
+              q.asked_at as Date,
+              q.within_window ? 'answered_within_window' : 'answered_late',
+            )
+          }
+          case 'GoalUpdated':
+            if (e.data.done === true) await count(e.data.mentorshipId, at, 'goals_done')
+            return
+          case 'ReviewRecorded': {
+            const done = (e.data.goalChanges as Array<{ change: string }>).filter(
+              (c) => c.change === 'DONE',
+            ).length
+            if (done) await count(e.data.mentorshipId, at, 'goals_done', done)
+            return
+          }
+          case 'CallOutcomeRecorded': {
+            const call = await trx
+              .selectFrom('calls')
+              .select('start_at')
+              .where('id', '=', e.data.callId)
+              .executeTakeFirst()
+            if (call)
+              await count(
+                e.data.mentorshipId,
+                call.start_at as Date,
+                e.data.status === 'HELD' ? 'calls_held' : 'calls_skipped',
+              )
+            return
+          }
+        }
+      },
+      async close() {
+        const rows = [...weeks.values()].map(({ counts, ...w }) => ({
+          ...w,
+          check_in: w.check_in,
+          ...counts,
+        }))
+        await insertRows(trx, 'metrics_weekly', rows, (insert) =>
+          insert.onConflict((oc) =>
+            oc.columns(['mentorship_id', 'week_of']).doUpdateSet({
+              check_in: sql`case when excluded.check_in = 'DUE' then coalesce(metrics_weekly.check_in, 'DUE')
+                else coalesce(excluded.check_in, metrics_weekly.check_in) end`,
+              check_in_id: sql`coalesce(excluded.check_in_id, metrics_weekly.check_in_id)`,
+              submitted_at: sql`coalesce(excluded.submitted_at, metrics_weekly.submitted_at)`,
+              first_reply_hours: sql`coalesce(metrics_weekly.first_reply_hours, excluded.first_reply_hours)`,
+              ...Object.fromEntries(
+                COUNTERS.map((c) => [c, sql`metrics_weekly.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
+              ),
+            }),
+          ),
         )
-          return
-        const week = await weekAt(trx, e.data.mentorshipId, q.asked_at as Date)
-        if (week)
-          await touch(
-            trx,
-            e.data.mentorshipId,
-            week,
-            {},
-            q.within_window ? 'answered_within_window' : 'answered_late',
-          )
-        return
-      }
-      case 'GoalUpdated': {
-        if (e.data.done !== true) return
-        const week = await weekAt(trx, e.data.mentorshipId, at)
-        if (week) await touch(trx, e.data.mentorshipId, week, {}, 'goals_done')
-        return
-      }
-      case 'ReviewRecorded': {
-        const done = e.data.goalChanges.filter((c) => c.change === 'DONE').length
-        const week = done ? await weekAt(trx, e.data.mentorshipId, at) : null
-        for (let i = 0; week && i < done; i++) await touch(trx, e.data.mentorshipId, week, {}, 'goals_done')
-        return
-      }
-      case 'CallOutcomeRecorded': {
-        const call = await trx
-          .selectFrom('calls')
-          .select('start_at')
-          .where('id', '=', e.data.callId)
-          .executeTakeFirst()
-        const week = call ? await weekAt(trx, e.data.mentorshipId, call.start_at as Date) : null
-        if (week)
-          await touch(
-            trx,
-            e.data.mentorshipId,
-            week,
-            {},
-            e.data.status === 'HELD' ? 'calls_held' : 'calls_skipped',
-          )
-        return
-      }
+        // Replies to check-ins written in an earlier batch.
+        for (const [checkInId, at] of laterReplies)
+          await trx
+            .updateTable('metrics_weekly')
+            .set({ first_reply_hours: sql`extract(epoch from (${at}::timestamptz - submitted_at)) / 3600` })
+            .where('check_in_id', '=', checkInId)
+            .where('first_reply_hours', 'is', null)
+            .execute()
+      },
     }
   },
-)
+}
+
+async function readPair(trx: Kysely<any>, mentorshipId: string) {
+  return (await trx
+    .selectFrom('mentorships as m')
+    .innerJoin('people as p', 'p.id', 'm.mentee_id')
+    .select(['m.check_in_weekday', 'p.time_zone'])
+    .where('m.id', '=', mentorshipId)
+    .executeTakeFirst()) as { check_in_weekday: number; time_zone: string } | undefined
+}
