@@ -10,6 +10,7 @@ import { repliesFor, revisionsFor } from '../../services/checkins/queries.ts'
 import { checkInsByIds, checkInTexts, submittedWeeksSince, weekPages } from '../../services/checkins/weeks.ts'
 import { calendarEntries, personBySecret } from '../../services/calendar/queries.ts'
 import { csvLine, exportPage, isExport } from '../../services/metrics/exports.ts'
+import { goalsOfSets, lastReviews } from '../../services/goals/queries.ts'
 import { anonymous } from '../../services/access/handlers.ts'
 import { requireAnyScope } from '../../services/shared/actor.ts'
 import { renderCalendar } from '../../services/calendar/ics.ts'
@@ -69,6 +70,8 @@ function contextFor(deps: Deps, actor: Actor): Context {
     checkIn: batchLoader((ids: string[]) => checkInsByIds(deps.db, ids)),
     checkInText: batchLoader((ids: string[]) => checkInTexts(deps.db, ids)),
     mentorship: batchLoader((ids: string[]) => mentorshipsByIds(deps.db, ids)),
+    goals: batchLoader((ids: string[]) => goalsOfSets(deps.db, ids)),
+    lastReview: batchLoader((ids: string[]) => lastReviews(deps.db, ids)),
     answers: batchLoader((ids: string[]) => groupedBy(ids, answersFor(deps.db, ids), (a) => a.question_id)),
     questionChanges: batchLoader((ids: string[]) =>
       groupedBy(ids, changesFor(deps.db, ids), (c) => c.question_id),

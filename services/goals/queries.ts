@@ -43,17 +43,6 @@ export async function goalSetsOf(db: Kysely<any>, mentorshipId: string) {
     .execute()) as GoalSetRow[]
 }
 
-/** A set's goals in the order written; dropped goals are history, not goals. */
-export async function goalsOf(db: Kysely<any>, goalSetId: string) {
-  return (await db
-    .selectFrom('goals')
-    .selectAll()
-    .where('goal_set_id', '=', goalSetId)
-    .where('dropped', '=', false)
-    .orderBy('sort_key')
-    .execute()) as GoalRow[]
-}
-
 export async function mentorshipOfGoal(db: Kysely<any>, goalId: string) {
   if (!isUuid(goalId)) return null
   const row = await db.selectFrom('goals').select('mentorship_id').where('id', '=', goalId).executeTakeFirst()
@@ -77,4 +66,38 @@ export async function reviewChangesOf(db: Kysely<any>, reviewId: string) {
     .select(['c.goal_id', 'c.change', 'c.new_text', 'g.text'])
     .where('c.review_id', '=', reviewId)
     .execute()
+}
+
+/** Goals of many sets, in the order written, dropped ones left out: a list of sets in one query. */
+export async function goalsOfSets(db: Kysely<any>, goalSetIds: readonly string[]) {
+  const grouped = new Map<string, GoalRow[]>(goalSetIds.map((id) => [id, []]))
+  const rows = (await db
+    .selectFrom('goals')
+    .selectAll()
+    .where('goal_set_id', 'in', [...goalSetIds])
+    .where('dropped', '=', false)
+    .orderBy('sort_key')
+    .execute()) as GoalRow[]
+  for (const row of rows) grouped.get(row.goal_set_id)?.push(row)
+  return grouped
+}
+
+/** When each pair's latest review was held, for pairs that held one. */
+export async function lastReviews(db: Kysely<any>, mentorshipIds: readonly string[]) {
+  const rows = await db
+    .selectFrom('reviews')
+    .select(['mentorship_id', (eb) => eb.fn.max('at').as('at')])
+    .where('mentorship_id', 'in', [...mentorshipIds])
+    .groupBy('mentorship_id')
+    .execute()
+  return new Map(rows.map((r) => [r.mentorship_id as string, r.at as Date | string]))
+}
+
+declare module '../context.ts' {
+  interface Loaders {
+    /** A goal set's current goals, batched. */
+    goals(goalSetId: string): Promise<GoalRow[] | undefined>
+    /** When a pair's latest review was held, batched. */
+    lastReview(mentorshipId: string): Promise<Date | string | undefined>
+  }
 }

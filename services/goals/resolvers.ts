@@ -9,7 +9,6 @@ import { createGoalSet, recordReview, updateGoal } from './handlers.ts'
 import {
   findGoalSet,
   goalSetsOf,
-  goalsOf,
   mentorshipOfGoal,
   reviewChangesOf,
   reviewsOf,
@@ -54,14 +53,14 @@ export const goalsResolvers: Resolvers = {
   GoalSet: {
     mentorship: async (s, _, ctx) =>
       (await ctx.mentorship(s.mentorship_id)) ?? Promise.reject(notFound('mentorship')),
-    goals: (s, _, ctx) => goalsOf(ctx.deps.db, s.id),
+    goals: async (s, _, ctx) => (await ctx.goals(s.id)) ?? [],
     async progress(s, _, ctx) {
-      const goals = await goalsOf(ctx.deps.db, s.id)
+      const goals = (await ctx.goals(s.id)) ?? []
       return { done: goals.filter((g) => g.done).length, total: goals.length }
     },
     async markdown(s, _, ctx) {
       if (!(await isMember(ctx, s.mentorship_id))) return null
-      const goals = await goalsOf(ctx.deps.db, s.id)
+      const goals = (await ctx.goals(s.id)) ?? []
       return goalMarkdown(
         s.period,
         goals.map((g) => ({ category: g.category, text: g.text, done: g.done, readyWhen: g.ready_when })),

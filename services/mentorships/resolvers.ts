@@ -76,15 +76,9 @@ export const mentorshipsResolvers: Resolvers = {
         .now()
         .setZone(await menteeZone(ctx, m.mentee_id))
         .toISODate()!
-      const last = await ctx.deps.db
-        .selectFrom('reviews')
-        .select('at')
-        .where('mentorship_id', '=', m.id)
-        .orderBy('at', 'desc')
-        .limit(1)
-        .executeTakeFirst()
+      const last = await ctx.lastReview(m.id)
       const zone = await menteeZone(ctx, m.mentee_id)
-      const lastOn = last ? DateTime.fromJSDate(new Date(last.at)).setZone(zone).toISODate()! : null
+      const lastOn = last ? DateTime.fromJSDate(new Date(last)).setZone(zone).toISODate()! : null
       return nextReviewAfter(m.started_on, today, lastOn)
     },
     async currentWeekOf(m, _, ctx) {
