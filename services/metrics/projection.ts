@@ -6,7 +6,7 @@ import type { GoalEvent } from '../goals/events.ts'
 import type { LifecycleEvent } from '../lifecycle/events.ts'
 import type { QuestionEvent } from '../questions/events.ts'
 import { isLate, weekOf } from '../rules/week.ts'
-import { insertRows, type Projection } from '../shared/projection.ts'
+import { insertRows, ROWS_PER_STATEMENT, type Projection } from '../shared/projection.ts'
 
 const COUNTERS = [
   'questions_blocking',
@@ -183,14 +183,17 @@ export const metricsProjection: Projection = {
             }),
           ),
         )
-        // Replies to check-ins written in an earlier batch.
-        for (const [checkInId, at] of laterReplies)
-          await trx
-            .updateTable('metrics_weekly')
-            .set({ first_reply_hours: sql`extract(epoch from (${at}::timestamptz - submitted_at)) / 3600` })
-            .where('check_in_id', '=', checkInId)
-            .where('first_reply_hours', 'is', null)
-            .execute()
+        // Replies to check-ins written in an earlier batch: one statement for all of them.
+        const replies = [...laterReplies]
+        for (let i = 0; i < replies.length; i += ROWS_PER_STATEMENT) {
+          const values = replies
+            .slice(i, i + ROWS_PER_STATEMENT)
+            .map(([checkInId, at]) => sql`(${checkInId}::uuid, ${at}::timestamptz)`)
+          await sql`
+            update metrics_weekly m set first_reply_hours = extract(epoch from (r.at - m.submitted_at)) / 3600
+            from (values ${sql.join(values)}) as r(check_in_id, at)
+            where m.check_in_id = r.check_in_id and m.first_reply_hours is null`.execute(trx)
+        }
       },
     }
   },
