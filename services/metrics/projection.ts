@@ -190,7 +190,9 @@ export const metricsProjection: Projection = {
             .slice(i, i + ROWS_PER_STATEMENT)
             .map(([checkInId, at]) => sql`(${checkInId}::uuid, ${at}::timestamptz)`)
           await sql`
-            update metrics_weekly m set first_reply_hours = extract(epoch from (r.at - m.submitted_at)) / 3600
+            update metrics_weekly m
+            -- Whole milliseconds over 3,600,000 in floating point, exactly as the batch computes it in memory.
+            set first_reply_hours = round(extract(epoch from (r.at - m.submitted_at)) * 1000)::float8 / 3600000
             from (values ${sql.join(values)}) as r(check_in_id, at)
             where m.check_in_id = r.check_in_id and m.first_reply_hours is null`.execute(trx)
         }
