@@ -19,6 +19,12 @@ export interface Config {
   meetingBaseUrl: string
   /** TRELLIS_PUBLIC_URL: the address clients reach Trellis at, for calendar feed URLs. */
   publicUrl: string | null
+  /** SMTP_URL: where reminder mail goes (nodemailer); without it each mail is only logged. */
+  smtpUrl?: string | null
+  /** MAIL_FROM: the sender of reminder mail (default `Trellis <trellis@localhost>`). */
+  mailFrom?: string | null
+  /** TRELLIS_WEBHOOK_ALLOW_PRIVATE=1: webhooks may reach loopback and private networks. */
+  webhookAllowPrivate: boolean
 }
 
 export class ConfigError extends Error {}
@@ -43,6 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.TRELLIS_DEMO !== '0',
     meetingBaseUrl: env.TRELLIS_MEETING_BASE_URL || 'https://meet.jit.si',
     publicUrl: env.TRELLIS_PUBLIC_URL || null,
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || null,
+    webhookAllowPrivate: env.TRELLIS_WEBHOOK_ALLOW_PRIVATE === '1',
     oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, audience: env.OIDC_AUDIENCE || null } : null,
     temporal: env.TEMPORAL_ADDRESS
       ? {

@@ -13,6 +13,8 @@ import { clockStartingAt, systemClock, type Clock } from '../services/shared/clo
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
 import { applyLifecycleCommand } from '../services/lifecycle/commands.ts'
 import { startOverdueTimer } from '../services/questions/overdue.ts'
+import { startReminderSweep } from '../services/reminders/sweep.ts'
+import { createMailer } from './mail/mailer.ts'
 import { evaluateProgramHealth } from '../services/health/evaluate.ts'
 import { startSweep } from '../services/shared/sweep.ts'
 import { startDispatcher } from '../workflows/dispatcher.ts'
@@ -21,6 +23,9 @@ import type { LifecycleEngine } from '../workflows/engine.ts'
 import { connectTemporal, createLifecycleWorker, createTemporalEngine } from './temporal/engine.ts'
 import { NativeConnection } from '@temporalio/worker'
 import type { Subscription } from '../services/shared/eventStore.ts'
+import { startWebhookFanout, type Fanout } from '../services/webhooks/fanout.ts'
+import { deliverDueWebhooks } from '../services/webhooks/delivery.ts'
+import { createWebhookTransport } from './webhooks/transport.ts'
 
 /**
  * Trellis assembled: database, event store, read models and their projector, the HTTP API.
@@ -62,7 +67,10 @@ export async function createTrellis(
       return () => projector.committed.off('events', listener)
     },
     meetingBaseUrl: config.meetingBaseUrl,
+    mailer: createMailer(config),
     publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    webhookAllowPrivate: config.webhookAllowPrivate,
+    webhookTransport: createWebhookTransport({ allowPrivate: config.webhookAllowPrivate }),
     // Replaced below by the lifecycle engine's, once it exists.
     lifecycle: (command) => applyLifecycleCommand(deps, command),
   }
@@ -88,7 +96,10 @@ export async function createTrellis(
   deps.lifecycle = (command) => engine.command(command)
   let dispatcher: Subscription | null = null
   let overdue: ReturnType<typeof startOverdueTimer> | null = null
+  let reminders: ReturnType<typeof startReminderSweep> | null = null
   let health: ReturnType<typeof startSweep> | null = null
+  let fanout: Fanout | null = null
+  let webhooks: ReturnType<typeof startSweep> | null = null
   return {
     app,
     deps,
@@ -103,17 +114,30 @@ export async function createTrellis(
         onError: (error) => console.error('lifecycle dispatcher stopped:', error),
       })
       engine.startLoop?.()
+      fanout ??= await startWebhookFanout(deps, (error) => console.error('webhook fan-out stopped:', error))
       // With no polling (tests that move the clock by hand) deadlines are swept by hand too.
       const pollMs = options.lifecyclePollMs ?? 1000
       if (pollMs > 0) {
         overdue ??= startOverdueTimer(deps, pollMs, (error) => console.error('question deadlines:', error))
+        // Reminders move by the minute (15 before a call): a look every 5 polls keeps the load low.
+        reminders ??= startReminderSweep(deps, pollMs * 5, (error) => console.error('reminders:', error))
         // Health moves by the week: a look every minute (every 60 polls) is plenty.
         health ??= startSweep(
           () => evaluateProgramHealth(deps),
           pollMs * 60,
           (error) => console.error('program health:', error),
         )
+        webhooks ??= startSweep(
+          () => deliverDueWebhooks(deps),
+          pollMs,
+          (error) => console.error('webhook deliveries:', error),
+        )
       }
+    },
+    /** Queues deliveries for every event stored so far, then sends what is due (tests without polling). */
+    async deliverWebhooks() {
+      await fanout?.waitFor(await store.headPosition())
+      return deliverDueWebhooks(deps)
     },
     database,
     store,
@@ -122,7 +146,11 @@ export async function createTrellis(
       await app.close()
       await dispatcher?.stop()
       await overdue?.stop()
+      await reminders?.stop()
+      await deps.mailer?.close?.()
       await health?.stop()
+      await webhooks?.stop()
+      await fanout?.stop()
       await engine.close()
       await lifecycle.close()
       await projector.stop()

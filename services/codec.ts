@@ -8,6 +8,8 @@ export interface Codec {
   encode(event: AnyEvent, metadata: EventMetadata): NewEvent
   /** A stored event in its current shape: older versions upcast, then validated again. */
   decode(recorded: RecordedEvent): AnyEvent
+  /** Every event type it knows, with what each hides from whom. */
+  readonly definitions: ReadonlyMap<string, EventDefinition>
 }
 
 /**
@@ -16,6 +18,7 @@ export interface Codec {
  */
 export function createCodec(definitions: ReadonlyMap<string, EventDefinition>): Codec {
   return {
+    definitions,
     encode(event, metadata) {
       const definition = definitions.get(event.type)
       if (!definition) throw new Error(`unknown event type ${event.type}`)

@@ -9,6 +9,8 @@ import { mentorshipEvents } from './mentorships/events.ts'
 import { personEvents } from './people/events.ts'
 import { questionEvents } from './questions/events.ts'
 import { recordEvents } from './record/events.ts'
+import { reminderEvents } from './reminders/events.ts'
+import { webhookEvents } from './webhooks/events.ts'
 import type { EventDefinition } from './shared/events.ts'
 import { createCodec } from './codec.ts'
 
@@ -21,10 +23,12 @@ export const allEvents: readonly EventDefinition[] = [
   ...accessEvents,
   ...questionEvents,
   ...recordEvents,
+  ...reminderEvents,
   ...callEvents,
   ...calendarEvents,
   ...goalEvents,
   ...healthEvents,
+  ...webhookEvents,
 ]
 
 export const eventDefinitions = new Map(allEvents.map((d) => [d.type, d]))

@@ -11,7 +11,9 @@ import { mentorshipsProjection } from './mentorships/projection.ts'
 import { peopleProjection } from './people/projection.ts'
 import { questionsProjection } from './questions/projection.ts'
 import { recordProjection } from './record/projection.ts'
+import { remindersProjection } from './reminders/projection.ts'
 import { searchProjection } from './search/projection.ts'
+import { webhooksProjection } from './webhooks/projection.ts'
 import type { Projection } from './shared/projection.ts'
 
 /** In dependency order: check-ins read the people and mentorships projected before them. */
@@ -23,11 +25,13 @@ export const projections: readonly Projection[] = [
   apiKeysProjection,
   questionsProjection,
   recordProjection,
+  remindersProjection,
   callsProjection,
   calendarProjection,
   goalsProjection,
   healthProjection,
   metricsProjection,
   searchProjection,
+  webhooksProjection,
   eventFeedProjection,
 ]

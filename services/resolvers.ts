@@ -1,5 +1,6 @@
 import type { Resolvers } from '../schema/generated/resolvers.ts'
 import { accessResolvers } from './access/resolvers.ts'
+import { archiveResolvers } from './archive/resolvers.ts'
 import { callsResolvers } from './calls/resolvers.ts'
 import { checkInsResolvers } from './checkins/resolvers.ts'
 import { feedResolvers } from './feed/resolvers.ts'
@@ -11,7 +12,9 @@ import { mentorshipsResolvers } from './mentorships/resolvers.ts'
 import { peopleResolvers } from './people/resolvers.ts'
 import { questionsResolvers } from './questions/resolvers.ts'
 import { recordResolvers } from './record/resolvers.ts'
+import { remindersResolvers } from './reminders/resolvers.ts'
 import { searchResolvers } from './search/resolvers.ts'
+import { webhooksResolvers } from './webhooks/resolvers.ts'
 
 const areas: Resolvers[] = [
   accessResolvers,
@@ -22,11 +25,14 @@ const areas: Resolvers[] = [
   lifecycleResolvers,
   questionsResolvers,
   recordResolvers,
+  remindersResolvers,
   searchResolvers,
   callsResolvers,
   goalsResolvers,
   healthResolvers,
   metricsResolvers,
+  webhooksResolvers,
+  archiveResolvers,
 ]
 
 /** Each area's resolvers, merged type by type; a field defined twice is a mistake worth a crash. */

@@ -35,6 +35,8 @@ import { costLimit, depthLimit, documentRefusal, MAX_DEPTH } from './limits.ts'
 import { scalars } from './scalars.ts'
 import { guardConnection, refuseConnection, withFormattedErrors } from './subscriptions.ts'
 import { failureThrottle, rateLimited } from './throttle.ts'
+import { unsubscribeRoutes } from '../mail/unsubscribe.ts'
+import { reminderPreferencesOf } from '../../services/reminders/queries.ts'
 
 const schemaDir = new URL('../../schema/', import.meta.url).pathname
 
@@ -79,6 +81,7 @@ function contextFor(deps: Deps, actor: Actor): Context {
     recentWeeks: batchLoader((ids: string[]) =>
       submittedWeeksSince(deps.db, ids, deps.clock.now().minus({ weeks: 6 }).toISODate()!),
     ),
+    reminderPreferences: batchLoader((ids: string[]) => reminderPreferencesOf(deps.db, ids)),
   }
 }
 
@@ -199,6 +202,9 @@ export async function buildApp({ deps, authenticate, production, health, logger 
       }
     },
   )
+
+  // Reminder mails' unsubscribe link: the secret in the URL is the credential (infra/mail/unsubscribe.ts).
+  await app.register(unsubscribeRoutes(deps))
 
   app.get('/healthz', async (_, reply) => {
     const report = health()

@@ -6,6 +6,8 @@ import * as createCalls from './migrations/202611241100_create_calls.ts'
 import * as createGoals from './migrations/202611241200_create_goals.ts'
 import * as createHealth from './migrations/202611241300_create_health.ts'
 import * as createMetrics from './migrations/202611241400_create_metrics.ts'
+import * as createWebhooks from './migrations/202611241500_create_webhooks.ts'
+import * as createReminders from './migrations/202611241600_create_reminders.ts'
 import { projections } from '../../services/projections.ts'
 import { emptyReadModels } from './projector.ts'
 
@@ -24,6 +26,8 @@ const migrations: Array<[string, Migration]> = [
   ['202611241200_create_goals', createGoals],
   ['202611241300_create_health', createHealth],
   ['202611241400_create_metrics', createMetrics],
+  ['202611241500_create_webhooks', createWebhooks],
+  ['202611241600_create_reminders', createReminders],
 ]
 
 const LOCK = 7261001

@@ -1,23 +1,9 @@
 import type { RecordedEvent } from '../shared/eventStore.ts'
-import { codec } from '../events.ts'
 import type { Context } from '../context.ts'
 import { isKeyRevoked } from '../access/queries.ts'
 import { memberships } from '../mentorships/queries.ts'
 import { conflict, unauthenticated } from '../shared/errors.ts'
-import { viewFor, type EventView, type FeedEvent } from './redaction.ts'
-
-export function feedEventOf(recorded: RecordedEvent): FeedEvent {
-  const { data } = codec.decode(recorded)
-  return {
-    position: recorded.position,
-    eventId: recorded.id,
-    type: recorded.type,
-    streamId: recorded.streamId,
-    mentorshipId: typeof data.mentorshipId === 'string' ? data.mentorshipId : null,
-    occurredAt: recorded.metadata.occurredAt,
-    data,
-  }
-}
+import { feedEventOf, viewFor, type EventView } from '../shared/redaction.ts'
 
 const revoked = () => unauthenticated('api_key_revoked', 'the API key was revoked')
 
@@ -68,9 +54,9 @@ export async function liveEvents(
       }
       if (recorded.type === 'MentorshipStarted') memberOf = await memberships(ctx.deps.db, ctx.actor.personId)
       if (filter.types?.length && !filter.types.includes(recorded.type)) continue
-      const event = feedEventOf(recorded)
+      const event = feedEventOf(recorded, ctx.deps.codec.decode(recorded))
       if (filter.mentorshipId && event.mentorshipId !== filter.mentorshipId) continue
-      const view = viewFor(event, ctx.actor, { memberOf })
+      const view = viewFor(event, ctx.actor, { memberOf }, ctx.deps.codec.definitions)
       if (view) ready.push(view)
     }
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Actor } from '../shared/actor.ts'
-import { ADMIN_ONLY, type FeedEvent } from './redaction.ts'
+import { ADMIN_ONLY, type FeedEvent } from '../shared/redaction.ts'
 
 interface FeedRow {
   position: bigint | string | number

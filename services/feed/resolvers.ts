@@ -4,7 +4,7 @@ import { pageSize } from '../shared/paging.ts'
 import { parseFeedFilter, parsePositionCursor } from './filter.ts'
 import { liveEvents } from './live.ts'
 import { feedPage } from './queries.ts'
-import { viewFor, type EventView } from './redaction.ts'
+import { viewFor, type EventView } from '../shared/redaction.ts'
 
 const FEED_SCOPES = ['admin', 'events:read', 'projections:read', 'person', 'tool'] as const
 
@@ -20,7 +20,7 @@ export const feedResolvers: Resolvers = {
       const memberOf = await ctx.memberOf()
       const page = await feedPage(ctx.deps.db, ctx.actor, memberOf, filter)
       const views = page.events
-        .map((e) => viewFor(e, ctx.actor, { memberOf }))
+        .map((e) => viewFor(e, ctx.actor, { memberOf }, ctx.deps.codec.definitions))
         .filter((v): v is EventView => v !== null)
       return {
         edges: views.map((node) => ({ cursor: node.position.toString(), node })),

@@ -3,6 +3,7 @@ import { epochDay, mondayOf } from '../rules/week.ts'
 import { requireAnyScope } from '../shared/actor.ts'
 import { badField } from '../shared/errors.ts'
 import { isUuid } from '../shared/ids.ts'
+import { exportPage, isExport, MAX_PROJECTION_ROWS } from './exports.ts'
 
 const MAX_DAYS = 53 * 7
 
@@ -17,6 +18,18 @@ function date(field: string, value: string) {
 
 export const metricsResolvers: Resolvers = {
   Query: {
+    /** The file exports' pages as GraphQL: same tables, same cursors (docs/analytics.md). */
+    async projection(_, { name, after, first }, ctx) {
+      requireAnyScope(ctx.actor, ['admin', 'projections:read'])
+      const table = name.toLowerCase()
+      // services/metrics/exports.test.ts keeps the enum and EXPORTS in step; this guards a gap anyway.
+      if (!isExport(table)) throw badField('name', 'is not an exported projection')
+      const page = await exportPage(ctx.deps.db, table, after ?? null, first ?? 500, {
+        limitField: 'first',
+        maxRows: MAX_PROJECTION_ROWS,
+      })
+      return { columns: page.columns, rows: page.rows, nextAfter: page.next }
+    },
     async programMetrics(_, { from, to, mentorshipId }, ctx) {
       requireAnyScope(ctx.actor, ['admin', 'projections:read'])
       const first = mondayOf(date('from', from))

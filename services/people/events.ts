@@ -18,7 +18,7 @@ export const PersonRegistered = defineEvent(
     workingHours: z.array(WorkingHoursSchema),
     role: z.enum(['ADMIN', 'MEMBER']),
   }),
-  // Contact data: in the feed, for the person themself and the admins (services/feed/redaction.ts).
+  // Contact data: in the feed, for the person themself and the admins (services/shared/redaction.ts).
   { privateFields: ['email'] },
 )
 

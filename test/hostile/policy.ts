@@ -149,6 +149,38 @@ export const policy: Record<string, Policy> = {
     expect: adminOnly,
     variables: (w, p) => input({ name: `matrix ${w.next()}`, scopes: ['PERSON'], personId: p!.menteeId }),
   },
+  'Query.webhooks': { targets: NONE, expect: adminOnly, variables: () => ({}) },
+  'Query.webhook': {
+    targets: NONE,
+    expect: adminOnly,
+    variables: async (w) => ({ id: await w.spareWebhookId() }),
+  },
+  'Query.webhookDeliveries': {
+    targets: NONE,
+    expect: adminOnly,
+    variables: async (w) => ({ webhookId: await w.spareWebhookId() }),
+  },
+  'Mutation.createWebhook': {
+    targets: NONE,
+    expect: adminOnly,
+    variables: (w) =>
+      input({ url: `https://hr.example.com/hooks/${w.next()}`, types: ['MentorshipStarted'] }),
+  },
+  'Mutation.pauseWebhook': {
+    targets: NONE,
+    expect: adminOnly,
+    variables: async (w) => input({ id: await w.spareWebhookId(), reason: 'matrix' }),
+  },
+  'Mutation.resumeWebhook': {
+    targets: NONE,
+    expect: adminOnly,
+    variables: async (w) => input({ id: await w.spareWebhookId() }),
+  },
+  'Mutation.deleteWebhook': {
+    targets: NONE,
+    expect: adminOnly,
+    variables: async (w) => input({ id: await w.spareWebhookId() }),
+  },
   'Mutation.revokeApiKey': {
     targets: NONE,
     expect: adminOnly,
@@ -322,10 +354,23 @@ export const policy: Record<string, Policy> = {
     expect: analyticsOnly,
     variables: (_, p) => ({ from: '2026-06-01', to: '2026-12-31', ...(p && { mentorshipId: p.id }) }),
   },
+  // Questions: a table whose rows stand for the pair's text, which the export must leave behind.
+  'Query.projection': {
+    targets: ['-'],
+    expect: analyticsOnly,
+    variables: () => ({ name: 'QUESTIONS', first: 1000 }),
+  },
   'Query.goalSet': {
     targets: PAIRS,
     expect: readOwn,
     variables: (_, p) => ({ id: p!.goalSetId }),
+    text: PAIRS,
+  },
+  'Query.exportMentorship': {
+    targets: PAIRS,
+    // The whole record is the pair's text: its members only, null for everyone else (admin too).
+    expect: readOwn,
+    variables: (_, p) => ({ id: p!.id }),
     text: PAIRS,
   },
   'Mutation.createGoalSet': {
@@ -464,6 +509,17 @@ export const policy: Record<string, Policy> = {
     targets: NONE,
     expect: ownList,
     variables: () => ({}),
+  },
+  'Query.remindersSent': {
+    targets: PAIRS,
+    // A person's own reminder mails, or anyone's for an admin (the mentee is the target).
+    expect: selfOrAdmin,
+    variables: (_, p) => ({ personId: p!.menteeId, first: 20 }),
+  },
+  'Mutation.setReminderPreferences': {
+    targets: PAIRS,
+    expect: selfOrAdmin,
+    variables: (_, p) => input({ personId: p!.menteeId, enabled: true }),
   },
   'Subscription.events': {
     targets: [...PAIRS, '-'],

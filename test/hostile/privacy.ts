@@ -7,8 +7,22 @@ import { MARKER, type Caller, type Pair, type PairName, type World } from './wor
  * calendar feed URL its person alone.
  */
 
-/** Event types only an admin sees: keys and the admin audit trail. */
-const ADMIN_ONLY = ['ApiKeyCreated', 'ApiKeyRevoked', 'AdminActionPerformed', 'SetupCompleted']
+/** Event types only an admin sees: keys, webhooks and the admin audit trail. */
+const ADMIN_ONLY = [
+  'ApiKeyCreated',
+  'ApiKeyRevoked',
+  'AdminActionPerformed',
+  'SetupCompleted',
+  'WebhookCreated',
+  'WebhookPaused',
+  'WebhookResumed',
+  'WebhookDeleted',
+  'ReminderSent',
+  'ReminderFailed',
+  'ReminderWithheld',
+  'ReminderPreferencesSet',
+  'ReminderUnsubscribeIssued',
+]
 
 const actsForPerson = (caller: Caller) => caller.access === 'person' || caller.access === 'tool'
 
@@ -55,6 +69,8 @@ export function leaks(world: World, caller: Caller, answer: string, sent: string
   }
   if (caller.access !== 'admin' && answer.includes('trl_')) found.add('an API key')
   if (/secret_?hash/i.test(answer)) found.add('a key hash')
+  // A webhook's signing secret is shown once, in the answer that creates it, and nowhere else.
+  if (answer.includes('whsec_') && !answer.includes('"createWebhook"')) found.add('a webhook secret')
   return [...found]
 }
 

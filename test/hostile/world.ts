@@ -406,6 +406,16 @@ export async function buildWorld() {
     async spareKeyId() {
       return (await scoped(['EVENTS_READ'])).keyId
     },
+    /** A webhook of its own for one cell to pause, resume or delete (never sent to: no lifecycle runs). */
+    async spareWebhookId() {
+      const r = await server.gql(
+        `mutation($input: CreateWebhookInput!) { createWebhook(input: $input) { webhook { id } } }`,
+        { input: { url: `https://hr.example.com/hooks/${next()}` } },
+        admin,
+      )
+      if (r.errors) throw new Error(JSON.stringify(r.errors))
+      return r.data.createWebhook.webhook.id as string
+    },
     async close() {
       await server.close()
       await issuer.close()

@@ -62,6 +62,11 @@ interface PersonInput {
 
 const adminKeys = new WeakMap<TestServer, Promise<string>>()
 
+/** Another instance on the same database: setup is done, its admin key is the first one's. */
+export function useAdminKey(server: TestServer, key: string) {
+  adminKeys.set(server, Promise.resolve(key))
+}
+
 export function adminKeyFor(server: TestServer): Promise<string> {
   let key = adminKeys.get(server)
   if (!key) {

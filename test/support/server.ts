@@ -19,6 +19,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   temporal: null,
   meetingBaseUrl: 'https://meet.jit.si',
   publicUrl: null,
+  webhookAllowPrivate: false,
   ...overrides,
 })
 

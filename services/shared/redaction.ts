@@ -1,5 +1,6 @@
-import { eventDefinitions } from '../events.ts'
-import type { Actor } from '../shared/actor.ts'
+import type { Actor } from './actor.ts'
+import type { RecordedEvent } from './eventStore.ts'
+import type { AnyEvent, EventDefinition } from './events.ts'
 
 export interface FeedEvent {
   position: bigint
@@ -11,14 +12,37 @@ export interface FeedEvent {
   data: Record<string, unknown>
 }
 
+/** A stored event as the feed shows it, from its record and its decoded (current-version) data. */
+export function feedEventOf(recorded: RecordedEvent, { data }: AnyEvent): FeedEvent {
+  return {
+    position: recorded.position,
+    eventId: recorded.id,
+    type: recorded.type,
+    streamId: recorded.streamId,
+    mentorshipId: typeof data.mentorshipId === 'string' ? data.mentorshipId : null,
+    occurredAt: recorded.metadata.occurredAt,
+    data,
+  }
+}
+
 export interface FeedAudience {
   /** The mentorships whose text this caller may read. */
   memberOf: ReadonlySet<string>
 }
 
-/** Event types only an admin sees: keys, calendar feed secrets and the admin audit trail. */
+/** Event types only an admin sees: keys, feed and webhook secrets, reminders, and the admin audit trail. */
 export const ADMIN_ONLY = new Set([
   'CalendarFeedIssued',
+  'WebhookCreated',
+  'WebhookPaused',
+  'WebhookResumed',
+  'WebhookDeleted',
+  // Whom Trellis nudged and when is the person's and the program lead's business, not HR's.
+  'ReminderSent',
+  'ReminderFailed',
+  'ReminderWithheld',
+  'ReminderPreferencesSet',
+  'ReminderUnsubscribeIssued',
   'ApiKeyCreated',
   'ApiKeyRevoked',
   'AdminActionPerformed',
@@ -31,8 +55,13 @@ export const ADMIN_ONLY = new Set([
  */
 export type EventView = FeedEvent & { redacted: string[] }
 
-export function viewFor(event: FeedEvent, actor: Actor, audience: FeedAudience): EventView | null {
-  const definition = eventDefinitions.get(event.type)
+export function viewFor(
+  event: FeedEvent,
+  actor: Actor,
+  audience: FeedAudience,
+  definitions: ReadonlyMap<string, EventDefinition>,
+): EventView | null {
+  const definition = definitions.get(event.type)
   if (!definition) return null
   const admin = actor.scopes.has('admin')
   if (ADMIN_ONLY.has(event.type) && !admin) return null
