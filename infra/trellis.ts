@@ -12,11 +12,7 @@ import { codec } from '../services/events.ts'
 import { clockStartingAt, systemClock, type Clock } from '../services/shared/clock.ts'
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
 import { applyLifecycleCommand } from '../services/lifecycle/commands.ts'
-import { startOverdueTimer } from '../services/questions/overdue.ts'
-import { startReminderSweep } from '../services/reminders/sweep.ts'
 import { createMailer } from './mail/mailer.ts'
-import { evaluateProgramHealth } from '../services/health/evaluate.ts'
-import { startSweep } from '../services/shared/sweep.ts'
 import { startDispatcher } from '../workflows/dispatcher.ts'
 import { createEmbeddedEngine } from '../workflows/embedded.ts'
 import type { LifecycleEngine } from '../workflows/engine.ts'
@@ -26,6 +22,7 @@ import type { Subscription } from '../services/shared/eventStore.ts'
 import { startWebhookFanout, type Fanout } from '../services/webhooks/fanout.ts'
 import { deliverDueWebhooks } from '../services/webhooks/delivery.ts'
 import { createWebhookTransport } from './webhooks/transport.ts'
+import { startProgramClock } from './programClock.ts'
 
 /**
  * Trellis assembled: database, event store, read models and their projector, the HTTP API.
@@ -95,11 +92,8 @@ export async function createTrellis(
   const engine = lifecycle.engine
   deps.lifecycle = (command) => engine.command(command)
   let dispatcher: Subscription | null = null
-  let overdue: ReturnType<typeof startOverdueTimer> | null = null
-  let reminders: ReturnType<typeof startReminderSweep> | null = null
-  let health: ReturnType<typeof startSweep> | null = null
   let fanout: Fanout | null = null
-  let webhooks: ReturnType<typeof startSweep> | null = null
+  let programClock: Awaited<ReturnType<typeof startProgramClock>> | null = null
   return {
     app,
     deps,
@@ -115,24 +109,9 @@ export async function createTrellis(
       })
       engine.startLoop?.()
       fanout ??= await startWebhookFanout(deps, (error) => console.error('webhook fan-out stopped:', error))
-      // With no polling (tests that move the clock by hand) deadlines are swept by hand too.
+      // With no polling (tests that move the clock by hand) timers and deliveries run by hand too.
       const pollMs = options.lifecyclePollMs ?? 1000
-      if (pollMs > 0) {
-        overdue ??= startOverdueTimer(deps, pollMs, (error) => console.error('question deadlines:', error))
-        // Reminders move by the minute (15 before a call): a look every 5 polls keeps the load low.
-        reminders ??= startReminderSweep(deps, pollMs * 5, (error) => console.error('reminders:', error))
-        // Health moves by the week: a look every minute (every 60 polls) is plenty.
-        health ??= startSweep(
-          () => evaluateProgramHealth(deps),
-          pollMs * 60,
-          (error) => console.error('program health:', error),
-        )
-        webhooks ??= startSweep(
-          () => deliverDueWebhooks(deps),
-          pollMs,
-          (error) => console.error('webhook deliveries:', error),
-        )
-      }
+      if (pollMs > 0) programClock ??= await startProgramClock(deps, engine, pollMs)
     },
     /** Queues deliveries for every event stored so far, then sends what is due (tests without polling). */
     async deliverWebhooks() {
@@ -145,12 +124,9 @@ export async function createTrellis(
     async close() {
       await app.close()
       await dispatcher?.stop()
-      await overdue?.stop()
-      await reminders?.stop()
-      await deps.mailer?.close?.()
-      await health?.stop()
-      await webhooks?.stop()
+      await programClock?.stop()
       await fanout?.stop()
+      await deps.mailer?.close?.()
       await engine.close()
       await lifecycle.close()
       await projector.stop()

@@ -7,12 +7,19 @@ import { DomainError } from '../services/shared/errors.ts'
 export const DOMAIN_ERROR = 'DomainError'
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
 import type { Occurrence } from '../services/lifecycle/schedule.ts'
+import { runProgramTimer } from '../services/programTimers.ts'
 
-/** The lifecycle's only effect: recording what fell due, through the command handler (idempotent). */
+/**
+ * The workflows' effects: recording what fell due and people's transitions through the command
+ * handlers, and running a program timer (question deadlines, reminders, health); all idempotent.
+ */
 export function createActivities(deps: Deps) {
   return {
     async recordOccurrence(mentorshipId: string, occurrence: Occurrence): Promise<string[]> {
       return recordOccurrence(deps, mentorshipId, occurrence)
+    },
+    async runProgramTimer(name: string): Promise<number> {
+      return runProgramTimer(deps, name)
     },
     async applyLifecycleCommand(command: LifecycleCommand): Promise<void> {
       try {

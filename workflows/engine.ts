@@ -1,5 +1,6 @@
 import type { LifecycleCommand } from '../services/lifecycle/commands.ts'
 import type { LifecycleSignal, LifecycleState } from '../services/lifecycle/state.ts'
+import type { ProgramTimerPlan } from './programTimers.ts'
 
 /** A workflow engine running one lifecycle per mentorship: Temporal, or the embedded runner. */
 export interface LifecycleEngine {
@@ -17,5 +18,10 @@ export interface LifecycleEngine {
   state(mentorshipId: string): Promise<LifecycleState | null>
   /** Starts firing timers (the embedded runner's loop; Temporal's worker needs no start). */
   startLoop?(): void
+  /**
+   * Runs the program's timers as a workflow of the engine's own (Temporal); an engine without it
+   * leaves them to in-process sweeps beside the runner.
+   */
+  startProgramTimers?(plan: ProgramTimerPlan): Promise<void>
   close(): Promise<void>
 }

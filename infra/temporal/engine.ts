@@ -17,6 +17,7 @@ import {
   lifecycleWorkflow,
 } from '../../workflows/lifecycle.ts'
 import type { LifecycleCommand } from '../../services/lifecycle/commands.ts'
+import { PROGRAM_TIMERS_ID, programTimersWorkflow } from '../../workflows/programTimers.ts'
 import { DomainError } from '../../services/shared/errors.ts'
 
 export interface TemporalSettings {
@@ -25,7 +26,7 @@ export interface TemporalSettings {
   taskQueue: string
 }
 
-export const workflowsPath = fileURLToPath(new URL('../../workflows/lifecycle.ts', import.meta.url))
+export const workflowsPath = fileURLToPath(new URL('../../workflows/index.ts', import.meta.url))
 const workflowId = (mentorshipId: string) => `lifecycle-${mentorshipId}`
 
 /** The lifecycle on Temporal: one workflow per mentorship, started once, fed by signals. */
@@ -73,6 +74,18 @@ export function createTemporalEngine(
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) return null
         throw error
+      }
+    },
+    async startProgramTimers(plan) {
+      try {
+        await client.workflow.start(programTimersWorkflow, {
+          taskQueue,
+          workflowId: PROGRAM_TIMERS_ID,
+          args: [plan],
+        })
+      } catch (error) {
+        // Another instance started it, or this one before a restart: one runs for the program.
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error
       }
     },
     async close() {},

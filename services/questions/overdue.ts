@@ -1,6 +1,5 @@
 import type { Deps } from '../deps.ts'
 import { systemActor } from '../shared/actor.ts'
-import { startSweep } from '../shared/sweep.ts'
 import { markOverdue } from './handlers.ts'
 import { overdueQuestions } from './queries.ts'
 
@@ -13,9 +12,4 @@ export async function recordOverdueQuestions(deps: Deps) {
   const ids = await overdueQuestions(deps.db, deps.clock.now().toUTC().toISO()!)
   for (const id of ids) await markOverdue(deps, systemActor, id)
   return ids.length
-}
-
-/** Questions' own timer: a sweep every `everyMs`, each after the last one ended. */
-export function startOverdueTimer(deps: Deps, everyMs: number, onError: (error: unknown) => void) {
-  return startSweep(() => recordOverdueQuestions(deps), everyMs, onError)
 }

@@ -1,5 +1,4 @@
 import type { Deps } from '../deps.ts'
-import { startSweep } from '../shared/sweep.ts'
 import { claimReminder, previewReminder, recordReminderFailure } from './handlers.ts'
 import { composeReminder } from './mail.ts'
 import type { Mailer } from './mailer.ts'
@@ -47,8 +46,3 @@ async function deliver(deps: Deps, mailer: Mailer, nudge: DueNudge) {
 /** The link in every mail and its List-Unsubscribe header: the person's secret, never their id. */
 export const unsubscribeUrl = (deps: Deps, token: string) =>
   `${(deps.publicUrl ?? 'http://localhost:4000').replace(/\/+$/, '')}/reminders/unsubscribe?token=${token}`
-
-/** Reminders' own timer, in the lifecycle runner: a sweep every `everyMs`, each after the last. */
-export function startReminderSweep(deps: Deps, everyMs: number, onError: (error: unknown) => void) {
-  return startSweep(() => sendDueReminders(deps), everyMs, onError)
-}
