@@ -5,9 +5,9 @@ import type { RecordedEvent } from '../services/shared/eventStore.ts'
 import { createAuthenticator } from './http/auth.ts'
 import { buildApp } from './http/app.ts'
 import { migrate } from './readmodels/migrate.ts'
-import { createProjector } from './readmodels/projector.ts'
+import { createProjectors } from './readmodels/lanes.ts'
 import type { Deps } from '../services/deps.ts'
-import { projections } from '../services/projections.ts'
+import { projectionLanes } from '../services/projections.ts'
 import { codec } from '../services/events.ts'
 import { clockStartingAt, systemClock, type Clock } from '../services/shared/clock.ts'
 import { recordOccurrence } from '../services/lifecycle/handlers.ts'
@@ -44,10 +44,10 @@ export async function createTrellis(
     (await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }))
   await migrate(database.db)
   const store = await openEventStore({ eventstoreUrl: config.eventstoreUrl ?? undefined }, database)
-  const projector = createProjector({
+  const projector = createProjectors({
     store,
     db: database.db,
-    projections,
+    lanes: projectionLanes,
     onError: (error) => console.error('projector stopped:', error),
   })
   await projector.start()

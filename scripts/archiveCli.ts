@@ -3,11 +3,11 @@ import { loadConfig } from '../infra/config.ts'
 import { openDatabase } from '../infra/db/database.ts'
 import { openEventStore } from '../infra/eventstore/open.ts'
 import { migrate } from '../infra/readmodels/migrate.ts'
-import { createProjector } from '../infra/readmodels/projector.ts'
+import { createProjectors } from '../infra/readmodels/lanes.ts'
 import type { Deps } from '../services/deps.ts'
 import { codec } from '../services/events.ts'
 import { applyLifecycleCommand } from '../services/lifecycle/commands.ts'
-import { projections } from '../services/projections.ts'
+import { projectionLanes } from '../services/projections.ts'
 import { clockStartingAt, systemClock } from '../services/shared/clock.ts'
 
 /**
@@ -39,10 +39,10 @@ export async function openTrellis(command: string) {
   try {
     await migrate(database.db)
     const store = await openEventStore({ eventstoreUrl: config.eventstoreUrl ?? undefined }, database)
-    const projector = createProjector({
+    const projector = createProjectors({
       store,
       db: database.db,
-      projections,
+      lanes: projectionLanes,
       onError: (error) => console.error(`${command}: projector stopped:`, error),
     })
     await projector.start()

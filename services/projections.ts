@@ -14,10 +14,10 @@ import { recordProjection } from './record/projection.ts'
 import { remindersProjection } from './reminders/projection.ts'
 import { searchProjection } from './search/projection.ts'
 import { webhooksProjection } from './webhooks/projection.ts'
-import type { Projection } from './shared/projection.ts'
+import type { Projection, ProjectionLane } from './shared/projection.ts'
 
 /** In dependency order: check-ins read the people and mentorships projected before them. */
-export const projections: readonly Projection[] = [
+const relational: readonly Projection[] = [
   peopleProjection,
   mentorshipsProjection,
   checkInsProjection,
@@ -31,7 +31,17 @@ export const projections: readonly Projection[] = [
   goalsProjection,
   healthProjection,
   metricsProjection,
-  searchProjection,
   webhooksProjection,
-  eventFeedProjection,
 ]
+
+/**
+ * Two lanes, each with its own checkpoint: the documents (full-text vectors and the event feed,
+ * which read no other table and cost the most to write) are projected beside everything else,
+ * so a rebuild or a catch-up uses a second database connection and core.
+ */
+export const projectionLanes: readonly ProjectionLane[] = [
+  { checkpoint: 'read_models', projections: relational },
+  { checkpoint: 'documents', projections: [searchProjection, eventFeedProjection] },
+]
+
+export const projections: readonly Projection[] = projectionLanes.flatMap((lane) => lane.projections)

@@ -65,4 +65,40 @@ describeWithStores('upgrading: new projections are filled from the events alread
       await after.close()
     }
   })
+
+  it('a database projected before the documents got their own lane goes on from where it was', async () => {
+    const own = await openTestDatabase(kind)
+    const startOn = async () =>
+      serve(await createTrellis(testConfig(), { clock, database: own, lifecyclePollMs: 0 }), clock)
+    const before = await startOn()
+    const p = await buildProgram(before)
+    await before.close()
+    // As it was: one checkpoint for every projection, and this migration not yet run.
+    await sql`delete from projection_checkpoints where name = 'documents'`.execute(own.db)
+    await sql`delete from read_model_migrations where name = '202611241700_split_projection_lanes'`.execute(
+      own.db,
+    )
+    const feedBefore = await sql<{ n: number }>`select count(*)::int as n from event_feed`.execute(own.db)
+
+    const after = await startOn()
+    try {
+      const { rows } = await sql<{ name: string; position: string }>`
+        select name, position from projection_checkpoints order by name`.execute(own.db)
+      expect(rows.map((r) => r.name)).toEqual(['documents', 'read_models'])
+      expect(rows[0]!.position).toBe(rows[1]!.position)
+      // Nothing replayed into the feed twice, and what comes next reaches it.
+      await after.gql(
+        `mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id } }`,
+        { input: { mentorshipId: p.mentorshipId, markdown: `${CHECK_IN}\n- The wombat index held\n` } },
+        bearer(p.menteeKey),
+      )
+      const feedAfter = await sql<{ n: number }>`select count(*)::int as n from event_feed`.execute(own.db)
+      expect(feedAfter.rows[0]!.n).toBeGreaterThan(feedBefore.rows[0]!.n)
+      const found = await after.gql(`{ search(query: "wombat") { type } }`, {}, bearer(p.menteeKey))
+      expect(found.data.search).toEqual([{ type: 'CHECK_IN' }])
+    } finally {
+      await after.close()
+      await own.close()
+    }
+  })
 })

@@ -8,7 +8,8 @@ import * as createHealth from './migrations/202611241300_create_health.ts'
 import * as createMetrics from './migrations/202611241400_create_metrics.ts'
 import * as createWebhooks from './migrations/202611241500_create_webhooks.ts'
 import * as createReminders from './migrations/202611241600_create_reminders.ts'
-import { projections } from '../../services/projections.ts'
+import * as splitProjectionLanes from './migrations/202611241700_split_projection_lanes.ts'
+import { projectionLanes } from '../../services/projections.ts'
 import { emptyReadModels } from './projector.ts'
 
 interface Migration {
@@ -28,6 +29,7 @@ const migrations: Array<[string, Migration]> = [
   ['202611241400_create_metrics', createMetrics],
   ['202611241500_create_webhooks', createWebhooks],
   ['202611241600_create_reminders', createReminders],
+  ['202611241700_split_projection_lanes', splitProjectionLanes],
 ]
 
 const LOCK = 7261001
@@ -52,7 +54,7 @@ export async function migrate(db: Kysely<any>) {
       if (done) return
       await migration.up(trx)
       // In the same transaction: a crash never leaves the new tables without the old events.
-      if (migration.replaysEvents) await emptyReadModels(trx, projections)
+      if (migration.replaysEvents) await emptyReadModels(trx, projectionLanes)
       await trx.insertInto('read_model_migrations').values({ name }).execute()
     })
   }

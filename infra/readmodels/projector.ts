@@ -2,18 +2,22 @@ import { EventEmitter } from 'node:events'
 import { sql, type Kysely } from 'kysely'
 import type { EventStore, Position, RecordedEvent, Subscription } from '../../services/shared/eventStore.ts'
 import { codec } from '../../services/events.ts'
-import type { ProjectedEvent, Projection } from '../../services/shared/projection.ts'
+import type { ProjectedEvent, Projection, ProjectionLane } from '../../services/shared/projection.ts'
 
-const CHECKPOINT = 'read_models'
 const BATCH = 2000
-const LOCK = 7261002
 
 export interface ProjectorOptions {
   store: EventStore
   db: Kysely<any>
   projections: readonly Projection[]
   onError?: (error: unknown) => void
+  /** The lane's checkpoint (services/projections.ts); each lane is projected on its own. */
+  checkpoint?: string
 }
+
+/** One advisory lock per lane: instances take turns on a lane, lanes run side by side. */
+const lockOf = (checkpoint: string) =>
+  7_261_002 + ([...checkpoint].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 997, 0) + 1) * 10
 
 /**
  * Applies every event to the read models, in order, in batches. Each batch and the checkpoint
@@ -21,7 +25,15 @@ export interface ProjectorOptions {
  * instances on one PostgreSQL may run it: the batch takes a lock and skips what another instance
  * already applied.
  */
-export function createProjector({ store, db, projections, onError }: ProjectorOptions) {
+export function createProjector({
+  store,
+  db,
+  projections,
+  onError,
+  checkpoint = 'read_models',
+}: ProjectorOptions) {
+  const CHECKPOINT = checkpoint
+  const LOCK = lockOf(checkpoint)
   const committed = new EventEmitter<{ events: [RecordedEvent[]] }>()
   committed.setMaxListeners(0)
   let position: Position = 0n
@@ -153,14 +165,14 @@ function projectedOf(recorded: RecordedEvent): ProjectedEvent {
   }
 }
 
-/** Empties every projection's tables and the checkpoint: the next start replays from zero. */
-export async function resetReadModels(db: Kysely<any>, projections: readonly Projection[]) {
-  await db.transaction().execute((trx) => emptyReadModels(trx, projections))
+/** Empties every lane's tables and checkpoint: the next start replays from zero. */
+export async function resetReadModels(db: Kysely<any>, lanes: readonly ProjectionLane[]) {
+  await db.transaction().execute((trx) => emptyReadModels(trx, lanes))
 }
 
 /** The same inside a transaction; tables a later migration creates do not exist yet. */
-export async function emptyReadModels(trx: Kysely<any>, projections: readonly Projection[]) {
-  for (const table of projections.flatMap((p) => p.tables)) {
+export async function emptyReadModels(trx: Kysely<any>, lanes: readonly ProjectionLane[]) {
+  for (const table of lanes.flatMap((lane) => lane.projections.flatMap((p) => p.tables))) {
     const { rows } = await sql<{ found: string | null }>`select to_regclass(${table})::text as found`.execute(
       trx,
     )
@@ -170,5 +182,12 @@ export async function emptyReadModels(trx: Kysely<any>, projections: readonly Pr
     found: string | null
   }>`select to_regclass('projection_checkpoints')::text as found`.execute(trx)
   if (checkpoints.rows[0]?.found)
-    await trx.deleteFrom('projection_checkpoints').where('name', '=', CHECKPOINT).execute()
+    await trx
+      .deleteFrom('projection_checkpoints')
+      .where(
+        'name',
+        'in',
+        lanes.map((lane) => lane.checkpoint),
+      )
+      .execute()
 }

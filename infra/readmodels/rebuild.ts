@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely'
 import type { EventStore } from '../../services/shared/eventStore.ts'
-import { projections } from '../../services/projections.ts'
-import { createProjector, resetReadModels } from './projector.ts'
+import { projectionLanes } from '../../services/projections.ts'
+import { createProjectors } from './lanes.ts'
+import { resetReadModels } from './projector.ts'
 
 /**
  * Empties the read models and replays every event up to the store's head at the start.
@@ -9,9 +10,14 @@ import { createProjector, resetReadModels } from './projector.ts'
  */
 export async function rebuildReadModels(store: EventStore, db: Kysely<any>) {
   const head = await store.headPosition()
-  await resetReadModels(db, projections)
+  await resetReadModels(db, projectionLanes)
   let failure: unknown = null
-  const projector = createProjector({ store, db, projections, onError: (error) => (failure = error) })
+  const projector = createProjectors({
+    store,
+    db,
+    lanes: projectionLanes,
+    onError: (error) => (failure = error),
+  })
   await projector.start()
   while (projector.position < head && !failure) await projector.waitFor(head, 1000)
   await projector.stop()

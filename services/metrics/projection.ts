@@ -47,14 +47,33 @@ interface WeekChange {
 export const metricsProjection: Projection = {
   name: 'metrics',
   tables: ['metrics_weekly'],
-  async open(trx) {
+  async open(trx, events) {
     const weeks = new Map<string, WeekChange>()
-    const pairs = new Map<string, { check_in_weekday: number; time_zone: string } | undefined>()
+    // Every pair the batch names, read in one query: a batch spans hundreds of pairs.
+    const named = new Set<string>()
+    for (const { event } of events)
+      if (typeof event.data.mentorshipId === 'string') named.add(event.data.mentorshipId)
+    const pairs = await readPairs(trx, [...named])
     const checkIns = new Map<string, WeekChange>()
     const laterReplies = new Map<string, string>()
+    // Answers and call outcomes are counted at the end, from the rows the batch leaves.
+    // Each with its pair as it stood at the event, as if counted then.
+    const answers: Array<{
+      questionId: string
+      mentorshipId: string
+      at: string
+      pair: PairWeek | undefined
+    }> = []
+    const outcomes: Array<{
+      callId: string
+      mentorshipId: string
+      held: boolean
+      pair: PairWeek | undefined
+    }> = []
 
     const pairOf = async (mentorshipId: string) => {
-      if (!pairs.has(mentorshipId)) pairs.set(mentorshipId, await readPair(trx, mentorshipId))
+      if (!pairs.has(mentorshipId))
+        pairs.set(mentorshipId, (await readPairs(trx, [mentorshipId])).get(mentorshipId))
       return pairs.get(mentorshipId)
     }
     const weekAt = async (mentorshipId: string, at: string | Date) => {
@@ -81,6 +100,15 @@ export const metricsProjection: Projection = {
     const count = async (mentorshipId: string, at: string | Date, counter: Counter, by = 1) => {
       const w = await weekAt(mentorshipId, at)
       if (w) week(mentorshipId, w).counts[counter] += by
+    }
+    const countIn = (
+      pair: PairWeek | undefined,
+      mentorshipId: string,
+      at: string | Date,
+      counter: Counter,
+    ) => {
+      if (pair)
+        week(mentorshipId, weekOf(DateTime.fromJSDate(new Date(at)), pair.time_zone)).counts[counter] += 1
     }
 
     return {
@@ -123,20 +151,14 @@ export const metricsProjection: Projection = {
               e.data.askedAt,
               URGENCY_COUNTER[e.data.urgency as keyof typeof URGENCY_COUNTER],
             )
-          case 'QuestionAnswered': {
-            // The questions projection has just recorded whether this answer was the one that counts.
-            const q = await trx
-              .selectFrom('questions')
-              .select(['asked_at', 'answered_at', 'within_window'])
-              .where('id', '=', e.data.questionId)
-              .executeTakeFirst()
-            if (!q || q.answered_at === null || new Date(q.answered_at).getTime() !== Date.parse(at)) return
-            return count(
-              e.data.mentorshipId,
-              q.asked_at as Date,
-              q.within_window ? 'answered_within_window' : 'answered_late',
-            )
-          }
+          case 'QuestionAnswered':
+            answers.push({
+              questionId: e.data.questionId,
+              mentorshipId: e.data.mentorshipId,
+              at,
+              pair: await pairOf(e.data.mentorshipId),
+            })
+            return
           case 'GoalUpdated':
             if (e.data.done === true) await count(e.data.mentorshipId, at, 'goals_done')
             return
@@ -147,23 +169,44 @@ export const metricsProjection: Projection = {
             if (done) await count(e.data.mentorshipId, at, 'goals_done', done)
             return
           }
-          case 'CallOutcomeRecorded': {
-            const call = await trx
-              .selectFrom('calls')
-              .select('start_at')
-              .where('id', '=', e.data.callId)
-              .executeTakeFirst()
-            if (call)
-              await count(
-                e.data.mentorshipId,
-                call.start_at as Date,
-                e.data.status === 'HELD' ? 'calls_held' : 'calls_skipped',
-              )
+          case 'CallOutcomeRecorded':
+            outcomes.push({
+              callId: e.data.callId,
+              mentorshipId: e.data.mentorshipId,
+              held: e.data.status === 'HELD',
+              pair: await pairOf(e.data.mentorshipId),
+            })
             return
-          }
         }
       },
       async close() {
+        // The questions projection records which answer was the first (the one that counts).
+        const questions = await rowsById(
+          trx,
+          'questions',
+          ['asked_at', 'answered_at', 'within_window'],
+          answers.map((a) => a.questionId),
+        )
+        for (const { questionId, mentorshipId, at, pair } of answers) {
+          const q = questions.get(questionId)
+          if (!q || q.answered_at === null || new Date(q.answered_at).getTime() !== Date.parse(at)) continue
+          countIn(
+            pair,
+            mentorshipId,
+            q.asked_at,
+            q.within_window ? 'answered_within_window' : 'answered_late',
+          )
+        }
+        const calls = await rowsById(
+          trx,
+          'calls',
+          ['start_at'],
+          outcomes.map((o) => o.callId),
+        )
+        for (const { callId, mentorshipId, held, pair } of outcomes) {
+          const call = calls.get(callId)
+          if (call) countIn(pair, mentorshipId, call.start_at, held ? 'calls_held' : 'calls_skipped')
+        }
         const rows = [...weeks.values()].map(({ counts, ...w }) => ({
           ...w,
           check_in: w.check_in,
@@ -201,11 +244,32 @@ export const metricsProjection: Projection = {
   },
 }
 
-async function readPair(trx: Kysely<any>, mentorshipId: string) {
-  return (await trx
+type PairWeek = { check_in_weekday: number; time_zone: string }
+
+async function readPairs(trx: Kysely<any>, mentorshipIds: string[]) {
+  // A pair started in this same batch is not there yet: it is read again when first needed.
+  const pairs = new Map<string, PairWeek | undefined>()
+  if (mentorshipIds.length === 0) return pairs
+  const rows = await trx
     .selectFrom('mentorships as m')
     .innerJoin('people as p', 'p.id', 'm.mentee_id')
-    .select(['m.check_in_weekday', 'p.time_zone'])
-    .where('m.id', '=', mentorshipId)
-    .executeTakeFirst()) as { check_in_weekday: number; time_zone: string } | undefined
+    .select(['m.id', 'm.check_in_weekday', 'p.time_zone'])
+    .where('m.id', 'in', mentorshipIds)
+    .execute()
+  for (const { id, ...pair } of rows) pairs.set(id, pair as PairWeek)
+  return pairs
+}
+
+async function rowsById(trx: Kysely<any>, table: string, columns: string[], ids: string[]) {
+  const rows = new Map<string, any>()
+  const unique = [...new Set(ids)]
+  for (let i = 0; i < unique.length; i += ROWS_PER_STATEMENT) {
+    const found = await trx
+      .selectFrom(table)
+      .select(['id', ...columns])
+      .where('id', 'in', unique.slice(i, i + ROWS_PER_STATEMENT))
+      .execute()
+    for (const row of found) rows.set(row.id, row)
+  }
+  return rows
 }

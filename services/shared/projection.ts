@@ -23,6 +23,16 @@ export interface Projection {
 }
 
 /**
+ * Projections that share a checkpoint and a transaction per batch. Lanes run side by side (on
+ * PostgreSQL, on connections of their own), so a lane holds projections that read only tables
+ * of their own lane.
+ */
+export interface ProjectionLane {
+  checkpoint: string
+  projections: readonly Projection[]
+}
+
+/**
  * One batch of one projection. A projection may hold its writes back until `close` (a few
  * multi-row statements instead of several round trips per event) as long as no other projection
  * reads its tables mid-batch; those it reads must write as each event comes.
