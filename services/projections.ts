@@ -35,13 +35,14 @@ const relational: readonly Projection[] = [
 ]
 
 /**
- * Two lanes, each with its own checkpoint: the documents (full-text vectors and the event feed,
- * which read no other table and cost the most to write) are projected beside everything else,
- * so a rebuild or a catch-up uses a second database connection and core.
+ * Lanes, each with its own checkpoint: the full-text vectors and the event feed read no other
+ * table and cost PostgreSQL the most to write, so they are projected beside everything else, and
+ * a rebuild or a catch-up keeps both cores busy.
  */
 export const projectionLanes: readonly ProjectionLane[] = [
   { checkpoint: 'read_models', projections: relational },
-  { checkpoint: 'documents', projections: [searchProjection, eventFeedProjection] },
+  { checkpoint: 'documents', projections: [searchProjection] },
+  { checkpoint: 'feed', projections: [eventFeedProjection] },
 ]
 
 export const projections: readonly Projection[] = projectionLanes.flatMap((lane) => lane.projections)
