@@ -11,8 +11,11 @@ export interface ProjectorOptions {
   db: Kysely<any>
   projections: readonly Projection[]
   onError?: (error: unknown) => void
-  /** The lane's checkpoint (services/projections.ts); each lane is projected on its own. */
-  checkpoint?: string
+  /**
+   * The checkpoints of the lanes these projections make up (services/projections.ts): one
+   * lane's alone, or every lane's together where lanes cannot run side by side (PGlite).
+   */
+  checkpoints?: readonly string[]
 }
 
 /** One advisory lock per lane: instances take turns on a lane, lanes run side by side. */
@@ -30,10 +33,9 @@ export function createProjector({
   db,
   projections,
   onError,
-  checkpoint = 'read_models',
+  checkpoints = ['read_models'],
 }: ProjectorOptions) {
-  const CHECKPOINT = checkpoint
-  const LOCK = lockOf(checkpoint)
+  const LOCK = lockOf(checkpoints.join(','))
   const committed = new EventEmitter<{ events: [RecordedEvent[]] }>()
   committed.setMaxListeners(0)
   let position: Position = 0n
@@ -43,13 +45,18 @@ export function createProjector({
   let failure: unknown = null
   const waiters = new Set<{ position: Position; resolve(): void }>()
 
+  /** How far all of its lanes have come (a lane never projected counts as zero). */
   async function readCheckpoint(executor: Kysely<any> = db): Promise<Position> {
-    const row = await executor
+    const rows = await executor
       .selectFrom('projection_checkpoints')
-      .select('position')
-      .where('name', '=', CHECKPOINT)
-      .executeTakeFirst()
-    return row ? BigInt(row.position) : 0n
+      .select(['name', 'position'])
+      .where('name', 'in', checkpoints)
+      .execute()
+    if (rows.length < checkpoints.length) return 0n
+    return rows.reduce(
+      (least, row) => (BigInt(row.position) < least ? BigInt(row.position) : least),
+      BigInt(rows[0]!.position),
+    )
   }
 
   async function applyBatch(events: RecordedEvent[]) {
@@ -67,7 +74,7 @@ export function createProjector({
       if (last > done) {
         await trx
           .insertInto('projection_checkpoints')
-          .values({ name: CHECKPOINT, position: last.toString() })
+          .values(checkpoints.map((name) => ({ name, position: last.toString() })))
           .onConflict((oc) => oc.column('name').doUpdateSet({ position: last.toString() }))
           .execute()
       }
