@@ -8,10 +8,13 @@ import { applyLifecycleCommand } from '../../services/lifecycle/commands.ts'
 import { systemClock } from '../../services/shared/clock.ts'
 import { createLifecycleWorker } from './engine.ts'
 import { codec } from '../../services/events.ts'
+import { createMailer } from '../mail/mailer.ts'
 
 /**
- * `npm run worker`: a Temporal worker for the lifecycle workflows, apart from any API instance.
- * It needs the event store (its activity appends through the command handler) and TEMPORAL_ADDRESS.
+ * `npm run worker`: a Temporal worker for the lifecycle and program-timer workflows, apart from
+ * any API instance. It needs the event store (its activities append through the command
+ * handlers), the read models the API instances keep (the timers read them), TEMPORAL_ADDRESS,
+ * and for reminders SMTP_URL, MAIL_FROM and TRELLIS_PUBLIC_URL (the unsubscribe links).
  */
 const config = loadConfig()
 if (!config.temporal) {
@@ -34,6 +37,8 @@ const deps: Deps = {
   caughtUp: async () => {},
   subscribe: () => () => {},
   lifecycle: (command) => applyLifecycleCommand(deps, command),
+  mailer: createMailer(config),
+  publicUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
 }
 const connection = await NativeConnection.connect({ address: config.temporal.address })
 const worker = await createLifecycleWorker(deps, {
@@ -47,6 +52,7 @@ console.log(
 process.once('SIGINT', () => worker.shutdown())
 process.once('SIGTERM', () => worker.shutdown())
 await worker.run()
+await deps.mailer?.close?.()
 await connection.close()
 await store.close()
 await database.close()

@@ -9,7 +9,6 @@ import { isStorableText } from '../shared/validation.ts'
 export const MAX_TYPES = 100
 
 /** The largest position a cursor can name: PostgreSQL's bigint. */
-const MAX_POSITION = 9223372036854775807n
 
 export interface FeedFilterArgs {
   types?: readonly string[] | null
@@ -25,13 +24,4 @@ export function parseFeedFilter({ types, mentorshipId }: FeedFilterArgs) {
   const bad = types?.findIndex((type) => !isStorableText(type)) ?? -1
   if (bad >= 0) throw badField(`types.${bad}`, 'must not contain NUL characters or unpaired surrogates')
   return { types: types ?? null, mentorshipId: mentorshipId?.toLowerCase() ?? null }
-}
-
-/** An `events(after:)` cursor: a position this feed could have written. */
-export function parsePositionCursor(after: string | null | undefined): string | null {
-  if (after === null || after === undefined) return null
-  if (!/^\d{1,19}$/.test(after) || BigInt(after) > MAX_POSITION) {
-    throw badField('after', 'is not a cursor from this feed')
-  }
-  return after
 }

@@ -12,7 +12,7 @@ interface FeedRow {
   data: Record<string, unknown>
 }
 
-/** Checked by `parseFeedFilter` and `parsePositionCursor` (filter.ts). */
+/** Checked by `parseFeedFilter` (filter.ts) and `parsePositionCursor` (shared/cursor.ts). */
 export interface FeedFilter {
   after: string | null
   first: number

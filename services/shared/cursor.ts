@@ -20,3 +20,15 @@ export function decodeInstantCursor(cursor: string): [string, string] {
   }
   return [at, id]
 }
+
+/** PostgreSQL's bigint: a larger position would fail the query instead of being refused. */
+const MAX_POSITION = 2n ** 63n - 1n
+
+/** An `after:` cursor that is an event's position: one the store could have written. */
+export function parsePositionCursor(after: string | null | undefined, list = 'this feed'): string | null {
+  if (after === null || after === undefined) return null
+  if (!/^\d{1,19}$/.test(after) || BigInt(after) > MAX_POSITION) {
+    throw badField('after', `is not a cursor from ${list}`)
+  }
+  return after
+}

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { badField } from '../shared/errors.ts'
+import { parsePositionCursor } from '../shared/cursor.ts'
 
 export interface WebhookRow {
   id: string
@@ -63,8 +63,7 @@ export async function deliveriesOf(
   webhookId: string,
   filter: { status: 'PENDING' | 'DELIVERED' | null; after: string | null; size: number },
 ) {
-  if (filter.after !== null && !/^\d{1,19}$/.test(filter.after))
-    throw badField('after', 'is not a cursor from this list')
+  const after = parsePositionCursor(filter.after, 'this list')
   const rows: DeliveryRow[] = await db
     .selectFrom('webhook_deliveries')
     .select([
@@ -83,7 +82,7 @@ export async function deliveriesOf(
     ])
     .where('webhook_id', '=', webhookId)
     .$if(filter.status !== null, (q) => q.where('status', '=', filter.status))
-    .$if(filter.after !== null, (q) => q.where('position', '>', filter.after))
+    .$if(after !== null, (q) => q.where('position', '>', after))
     .orderBy('position')
     .limit(filter.size + 1)
     .execute()

@@ -218,8 +218,10 @@ describeWithStores('journey: an HR system receives events by webhook', (kind) =>
       expect(r.errors?.[0]?.extensions.code, JSON.stringify(input)).toBe('BAD_USER_INPUT')
       expect(r.errors?.[0]?.extensions.fields?.map((f) => f.field)).toContain(field)
     }
-    const bad = await server.gql(DELIVERIES, { id: hook.id, after: 'x' }, admin)
-    expect(bad.errors?.[0]?.extensions.fields?.[0]?.field).toBe('after')
+    for (const after of ['x', '-1', '9296545620756585782']) {
+      const bad = await server.gql(DELIVERIES, { id: hook.id, after }, admin)
+      expect(bad.errors?.[0]?.extensions.fields?.[0]?.field, after).toBe('after')
+    }
     const mentee = await server.gql(
       CREATE,
       { input: { url: 'https://hr.example.com/x' } },
