@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { ReminderKind } from '../rules/reminders.ts'
 import { CALL_SOON_MINUTES, REPLY_WAITING_HOURS, STALE_AFTER_DAYS } from '../rules/reminders.ts'
+import type { ReminderRow } from './queries.ts'
 
 /**
  * What may need a nudge now, straight from the read models: each query is bounded by time and
@@ -70,16 +71,6 @@ export async function candidateRows(db: Kysely<any>, now: string): Promise<Candi
   return [...dues.rows, ...waiting.rows, ...questions.rows, ...calls.rows]
 }
 
-export interface SettledRow {
-  person_id: string
-  kind: ReminderKind
-  subject_id: string
-  due_at: Date | string
-  status: 'SENT' | 'FAILED' | 'WITHHELD'
-  attempts: number
-  failed_at: Date | string | null
-}
-
 /** What the record already says about nudges on these subjects. */
 export async function settledNudges(db: Kysely<any>, subjectIds: readonly string[]) {
   if (subjectIds.length === 0) return []
@@ -87,7 +78,7 @@ export async function settledNudges(db: Kysely<any>, subjectIds: readonly string
     .selectFrom('reminders')
     .selectAll()
     .where('subject_id', 'in', [...new Set(subjectIds)])
-    .execute()) as SettledRow[]
+    .execute()) as ReminderRow[]
 }
 
 export interface PreferencesRow {
