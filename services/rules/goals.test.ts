@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { ARTICLE_GOALS } from './articleGoals.ts'
 import {
   DEFAULT_CATEGORIES,
   goalMarkdown,
@@ -13,25 +14,6 @@ import {
 } from './goals.ts'
 
 const sharedDir = fileURLToPath(new URL('../../../shared/', import.meta.url))
-
-/** The article's list, exactly as printed under "Tracking Progress and Goals". */
-const ARTICLE_GOALS = `## Q1 2026 Goals
-
-### Technical Skills
-- [ ] Complete TypeScript migration on feature module
-- [ ] Lead code review for small PR
-- [ ] Pass internal system design interview
-
-### Process Understanding
-- [ ] Ship feature through full product cycle
-- [ ] Participate in on-call rotation
-- [ ] Contribute to architecture decision
-
-### Communication
-- [ ] Write three technical blog posts
-- [ ] Present demo to team
-- [ ] Mentor an intern
-`
 
 const goal = (category: string, text: string, done = false, readyWhen: string | null = null): GoalItem => ({
   category,

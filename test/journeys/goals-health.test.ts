@@ -3,25 +3,7 @@ import { evaluateHealth } from '../../services/health/evaluate.ts'
 import { buildProgram, CHECK_IN } from '../support/program.ts'
 import { bearer, startServer, type TestServer, callerWith } from '../support/server.ts'
 import { describeWithStores } from '../support/stores.ts'
-
-/** The article's goal list, exactly as it writes it. */
-const ARTICLE_GOALS = `## Q1 2026 Goals
-
-### Technical Skills
-- [ ] Complete TypeScript migration on feature module
-- [ ] Lead code review for small PR
-- [ ] Pass internal system design interview
-
-### Process Understanding
-- [ ] Ship feature through full product cycle
-- [ ] Participate in on-call rotation
-- [ ] Contribute to architecture decision
-
-### Communication
-- [ ] Write three technical blog posts
-- [ ] Present demo to team
-- [ ] Mentor an intern
-`
+import { ARTICLE_GOALS } from '../../services/rules/articleGoals.ts'
 
 const SET = `id period markdown progress { done total } goals { id category text done evidenceUrl readyWhen }`
 
